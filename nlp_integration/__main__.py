@@ -1,0 +1,3 @@
+from nlp_integration.cli import main
+
+main()
