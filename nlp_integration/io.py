@@ -24,7 +24,17 @@ import pandas as pd
 from nlp_integration import schemas as S
 from nlp_integration.errors import InputColumnError, InputFileError, InputValueError
 
-SUPPORTED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".json", ".jsonl", ".ndjson", ".parquet")
+SUPPORTED_SUFFIXES = (
+    ".csv",
+    ".tsv",
+    ".txt",
+    ".xlsx",
+    ".xlsm",
+    ".json",
+    ".jsonl",
+    ".ndjson",
+    ".parquet",
+)
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _LETTER = re.compile(r"[^\W\d_]")
 _URL_OR_EMAIL = re.compile(r"(https?://\S+|www\.\S+|\S+@\S+\.\S+)", re.IGNORECASE)
@@ -98,7 +108,9 @@ def _read_csv(path: Path, report: ReadReport) -> pd.DataFrame:
             engine="python",
         )
     except (pd.errors.ParserError, csv.Error) as exc:
-        raise InputFileError(f"{path} is not a readable CSV ({str(exc).splitlines()[0]}): check the delimiter and quotes") from None
+        raise InputFileError(
+            f"{path} is not a readable CSV ({str(exc).splitlines()[0]}): check the delimiter and quotes"
+        ) from None
 
 
 def _find_header_row(table: pd.DataFrame, expected: Iterable[str]) -> int | None:
@@ -111,21 +123,31 @@ def _find_header_row(table: pd.DataFrame, expected: Iterable[str]) -> int | None
     return None
 
 
-def _read_excel(path: Path, sheet: str, expected_columns: Iterable[str], report: ReadReport) -> pd.DataFrame:
+def _read_excel(
+    path: Path, sheet: str, expected_columns: Iterable[str], report: ReadReport
+) -> pd.DataFrame:
     try:
         book = pd.ExcelFile(path, engine="openpyxl")
     except Exception as exc:  # openpyxl raises several kinds for a broken file
-        raise InputFileError(f"{path} is not a readable .xlsx file ({type(exc).__name__}): save it again from Excel") from None
+        raise InputFileError(
+            f"{path} is not a readable .xlsx file ({type(exc).__name__}): save it again from Excel"
+        ) from None
     names = book.sheet_names
     if sheet and sheet not in names:
-        raise InputFileError(f"{path} has no sheet '{sheet}'; its sheets are: {', '.join(names)}: pass one with --sheet")
+        raise InputFileError(
+            f"{path} has no sheet '{sheet}'; its sheets are: {', '.join(names)}: pass one with --sheet"
+        )
     chosen = sheet or names[0]
     if not sheet and len(names) > 1:
-        report.notes.append(f"read the first of {len(names)} sheets ('{chosen}'); choose another with --sheet")
+        report.notes.append(
+            f"read the first of {len(names)} sheets ('{chosen}'); choose another with --sheet"
+        )
     raw = book.parse(chosen, header=None, dtype=object)
     raw = raw.dropna(how="all").dropna(axis=1, how="all")
     if raw.empty:
-        raise InputFileError(f"{path}, sheet '{chosen}' is empty: choose the sheet with the contributions via --sheet")
+        raise InputFileError(
+            f"{path}, sheet '{chosen}' is empty: choose the sheet with the contributions via --sheet"
+        )
     header = _find_header_row(raw, expected_columns)
     header = 0 if header is None else header
     columns = []
@@ -136,7 +158,9 @@ def _read_excel(path: Path, sheet: str, expected_columns: Iterable[str], report:
     table.columns = _unique_names(columns)
     report.sheet, report.header_row = chosen, int(header)
     if header:
-        report.notes.append(f"sheet '{chosen}': header found in row {header + 1}; rows above it were skipped")
+        report.notes.append(
+            f"sheet '{chosen}': header found in row {header + 1}; rows above it were skipped"
+        )
     return table.reset_index(drop=True)
 
 
@@ -160,14 +184,22 @@ def _read_json(path: Path, report: ReadReport) -> pd.DataFrame:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputFileError(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}): fix the file or export JSON Lines as .jsonl") from None
+        raise InputFileError(
+            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}): fix the file or export JSON Lines as .jsonl"
+        ) from None
     if isinstance(data, dict):
-        lists = [key for key, value in data.items() if isinstance(value, list) and value and all(isinstance(v, dict) for v in value)]
+        lists = [
+            key
+            for key, value in data.items()
+            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
+        ]
         if len(lists) == 1:
             report.notes.append(f"records read from the key '{lists[0]}'")
             data = data[lists[0]]
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
-        raise InputFileError(f"{path} is not a JSON list of records ([{{\"text\": ...}}, ...]): export one object per contribution")
+        raise InputFileError(
+            f'{path} is not a JSON list of records ([{{"text": ...}}, ...]): export one object per contribution'
+        )
     if not data:
         raise InputFileError(f"{path} holds an empty list: there are no contributions to analyse")
     return pd.DataFrame.from_records(data)
@@ -182,9 +214,13 @@ def _read_jsonl(path: Path, report: ReadReport) -> pd.DataFrame:
         try:
             record = json.loads(line)
         except json.JSONDecodeError:
-            raise InputFileError(f"{path}, line {number} is not valid JSON: each line must hold one object") from None
+            raise InputFileError(
+                f"{path}, line {number} is not valid JSON: each line must hold one object"
+            ) from None
         if not isinstance(record, dict):
-            raise InputFileError(f"{path}, line {number} is not a JSON object: each line must hold one record")
+            raise InputFileError(
+                f"{path}, line {number} is not a JSON object: each line must hold one record"
+            )
         records.append(record)
     if not records:
         raise InputFileError(f"{path} is empty: there are no contributions to analyse")
@@ -195,7 +231,9 @@ def _read_parquet(path: Path) -> pd.DataFrame:
     try:
         return pd.read_parquet(path)
     except Exception as exc:  # pyarrow raises several kinds for a broken file
-        raise InputFileError(f"{path} is not a readable Parquet file ({type(exc).__name__}): write it again") from None
+        raise InputFileError(
+            f"{path} is not a readable Parquet file ({type(exc).__name__}): write it again"
+        ) from None
 
 
 def read_table(
@@ -216,7 +254,9 @@ def read_table(
         return frame
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise InputFileError(f"{path}: unsupported file type '{suffix}'; use .csv, .tsv, .xlsx, .json, .jsonl or .parquet")
+        raise InputFileError(
+            f"{path}: unsupported file type '{suffix}'; use .csv, .tsv, .xlsx, .json, .jsonl or .parquet"
+        )
     if path.stat().st_size == 0:
         raise InputFileError(f"{path} is empty (0 bytes): export the contributions again")
     report = ReadReport(str(path))
@@ -238,7 +278,9 @@ def read_table(
 
 
 # ------------------------------------------------------------------------------------ validation
-def resolve_column(frame: pd.DataFrame, wanted: str, source: str, required: bool = True, what: str = "text") -> str | None:
+def resolve_column(
+    frame: pd.DataFrame, wanted: str, source: str, required: bool = True, what: str = "text"
+) -> str | None:
     """The frame's column for ``wanted``: exact, case-insensitive, or a German export alias."""
     if wanted in frame.columns:
         return wanted
@@ -292,7 +334,9 @@ def prepare_contributions(
     the text column found.
     """
     if frame.empty:
-        raise InputFileError(f"{source} has a header but no rows: there are no contributions to analyse")
+        raise InputFileError(
+            f"{source} has a header but no rows: there are no contributions to analyse"
+        )
     text_col = resolve_column(frame, text_column, source, what="text")
     out = frame.copy()
     out[text_col] = [_as_text(v) for v in out[text_col]]
@@ -360,7 +404,9 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
 
 
 def atomic_write_json(path: str | Path, data: object) -> Path:
-    return atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n")
+    return atomic_write_text(
+        path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n"
+    )
 
 
 def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
@@ -370,17 +416,28 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
     if suffix in (".csv", ".tsv"):
         sep = "\t" if suffix == ".tsv" else ","
         safe = spreadsheet_safe(frame)
-        return atomic_write(path, lambda tmp: safe.to_csv(tmp, index=False, sep=sep, encoding="utf-8", lineterminator="\n"))
+        return atomic_write(
+            path,
+            lambda tmp: safe.to_csv(
+                tmp, index=False, sep=sep, encoding="utf-8", lineterminator="\n"
+            ),
+        )
     if suffix == ".parquet":
         return atomic_write(path, lambda tmp: frame.to_parquet(tmp, index=False))
     if suffix == ".json":
-        return atomic_write(path, lambda tmp: frame.to_json(tmp, orient="records", force_ascii=False, indent=1))
+        return atomic_write(
+            path, lambda tmp: frame.to_json(tmp, orient="records", force_ascii=False, indent=1)
+        )
     if suffix in (".jsonl", ".ndjson"):
-        return atomic_write(path, lambda tmp: frame.to_json(tmp, orient="records", lines=True, force_ascii=False))
+        return atomic_write(
+            path, lambda tmp: frame.to_json(tmp, orient="records", lines=True, force_ascii=False)
+        )
     if suffix == ".xlsx":
         safe = spreadsheet_safe(frame)
         return atomic_write(path, lambda tmp: safe.to_excel(tmp, index=False, engine="openpyxl"))
-    raise InputFileError(f"{path}: cannot write '{suffix}'; use .csv, .tsv, .xlsx, .json, .jsonl or .parquet")
+    raise InputFileError(
+        f"{path}: cannot write '{suffix}'; use .csv, .tsv, .xlsx, .json, .jsonl or .parquet"
+    )
 
 
 def read_notes(frame: pd.DataFrame) -> list[str]:

@@ -33,7 +33,14 @@ CITYWIDE_QUARTER = "citywide"
 
 LABEL_SEP = ";"
 
-STATEMENT_TYPE_KEYS: tuple[str, ...] = ("need", "idea", "fear", "prejudice", "potential", "experience")
+STATEMENT_TYPE_KEYS: tuple[str, ...] = (
+    "need",
+    "idea",
+    "fear",
+    "prejudice",
+    "potential",
+    "experience",
+)
 THEME_KEYS: tuple[str, ...] = (
     "language",
     "education",

@@ -13,5 +13,7 @@ def shared_file(relative: str) -> Path:
     """Path of a file under ../shared/data, or skip the test with a message."""
     path = SHARED_DATA / relative
     if not path.is_file():
-        pytest.skip(f"{path} not found: the shared development data sits beside the repository only on developer machines and CI")
+        pytest.skip(
+            f"{path} not found: the shared development data sits beside the repository only on developer machines and CI"
+        )
     return path

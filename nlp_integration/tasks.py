@@ -1,0 +1,170 @@
+"""The library functions behind the component commands (detect-language, topics, classify, ...).
+
+Each takes and returns DataFrames so that notebooks can call them too; each keeps all input
+columns and one row per input row, with the ``status`` of every row.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from nlp_integration import schemas as S
+from nlp_integration.config import Settings
+from nlp_integration.embedding import Embedder, make_embedder
+from nlp_integration.errors import InputColumnError
+from nlp_integration.io import prepare_contributions, resolve_column
+
+
+def _prepared(
+    frame: pd.DataFrame, settings: Settings, source: str
+) -> tuple[pd.DataFrame, str, np.ndarray, list[str]]:
+    table, text_col = prepare_contributions(
+        frame,
+        settings.input.text_column,
+        settings.input.id_column,
+        source,
+        settings.language.min_letters,
+    )
+    mask = (table[S.STATUS] == S.STATUS_ANALYSED).to_numpy()
+    texts = [t[: settings.input.max_text_chars] for t in table.loc[mask, text_col]]
+    return table, text_col, mask, texts
+
+
+def _fill(table: pd.DataFrame, mask: np.ndarray, values: pd.DataFrame) -> None:
+    from nlp_integration.pipeline import _fill as fill
+
+    fill(table, mask, values)
+
+
+def _embedder(settings: Settings, embedder: Embedder | None) -> Embedder:
+    cfg = settings.embedding
+    return embedder or make_embedder(cfg.backend, cfg.model, cfg.batch_size, cfg.cache)
+
+
+def detect_languages_table(
+    frame: pd.DataFrame, settings: Settings | None = None, source: str = "input"
+) -> pd.DataFrame:
+    """Input + ``id``, ``status``, ``lang``, ``lang_score``, ``lang_mixed``."""
+    from nlp_integration.language import LanguageDetector
+
+    settings = settings or Settings()
+    table, _, mask, texts = _prepared(frame, settings, source)
+    detector = LanguageDetector(settings.language.candidates, settings.language.min_letters).fit()
+    _fill(table, mask, detector.detect(texts)[[S.LANG, S.LANG_SCORE, S.LANG_MIXED]])
+    table.loc[~mask, S.LANG] = S.UNDETERMINED_LANG
+    table.loc[~mask, S.LANG_SCORE] = 0.0
+    return table
+
+
+def topics_tables(
+    frame: pd.DataFrame,
+    settings: Settings | None = None,
+    embedder: Embedder | None = None,
+    source: str = "input",
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(assignments: input + ``topic_id``, ``topic_label``; the topics table)."""
+    from nlp_integration.codebook import load_codebook
+    from nlp_integration.language import LanguageDetector
+    from nlp_integration.topics import TopicModel
+
+    settings = settings or Settings()
+    table, _, mask, texts = _prepared(frame, settings, source)
+    langs = (
+        LanguageDetector(settings.language.candidates, settings.language.min_letters)
+        .fit()
+        .detect(texts)
+    )
+    _fill(table, mask, langs[[S.LANG, S.LANG_SCORE]])
+    embedder = _embedder(settings, embedder)
+    vectors = embedder.encode(texts)
+    cfg = settings.topics
+    seeds = (
+        {label.name_de: [label.description_de] for label in load_codebook().themes()}
+        if cfg.guided
+        else None
+    )
+    model = TopicModel(
+        nr_topics=cfg.nr_topics,
+        min_topic_size=cfg.min_topic_size,
+        center_languages=cfg.center_languages,
+        reduce_outliers=cfg.reduce_outliers,
+        seed_topics=seeds,
+        n_keywords=cfg.n_keywords,
+        label_language=settings.report.language,
+        random_state=settings.seed,
+    ).fit(
+        texts,
+        vectors,
+        langs[S.LANG].tolist(),
+        table.loc[mask, S.ID].tolist(),
+        label_embedder=embedder,
+    )
+    _fill(table, mask, model.assignments())
+    return table, model.topics_table()
+
+
+def classify_table(
+    frame: pd.DataFrame,
+    settings: Settings | None = None,
+    model_dir: str | Path | None = None,
+    embedder: Embedder | None = None,
+    source: str = "input",
+) -> pd.DataFrame:
+    """Input + ``themes``, ``statement_types``, ``score_<label>``; with ``model_dir`` also ``label``."""
+    from nlp_integration.codebook import CodebookClassifier, SupervisedClassifier, load_codebook
+
+    settings = settings or Settings()
+    table, _, mask, texts = _prepared(frame, settings, source)
+    trained = SupervisedClassifier.load(model_dir) if model_dir else None
+    embedder = _embedder(settings, embedder)
+    vectors = embedder.encode(texts)
+    cfg = settings.classify
+    codebook_model = CodebookClassifier(
+        load_codebook(), cfg.max_themes, cfg.max_statement_types, settings.seed
+    )
+    _fill(table, mask, codebook_model.fit(embedder).predict(vectors, texts))
+    if trained is not None:
+        _fill(table, mask, trained.predict(vectors, texts))
+    return table
+
+
+def train_model(
+    frame: pd.DataFrame,
+    label_column: str,
+    out_dir: str | Path,
+    multi_label: bool = False,
+    sep: str = S.LABEL_SEP,
+    settings: Settings | None = None,
+    embedder: Embedder | None = None,
+    source: str = "input",
+):
+    """Train a classifier on the analyst's labels, cross-validate it and store it in ``out_dir``."""
+    from nlp_integration.codebook import SupervisedClassifier
+
+    settings = settings or Settings()
+    table, _, mask, texts = _prepared(frame, settings, source)
+    label_col = resolve_column(table, label_column, source, what="label")
+    labels = table.loc[mask, label_col].map(lambda v: "" if pd.isna(v) else str(v).strip())
+    keep = (labels != "").to_numpy()
+    if keep.sum() < 10:
+        raise InputColumnError(
+            f"{source}, column '{label_col}': only {int(keep.sum())} labelled rows with text: label at least 10 (better 20 per label)"
+        )
+    embedder = _embedder(settings, embedder)
+    vectors = embedder.encode(texts)
+    model = SupervisedClassifier(multi_label=multi_label, sep=sep, random_state=settings.seed).fit(
+        vectors[keep], [t for t, k in zip(texts, keep, strict=True) if k], labels[keep].tolist()
+    )
+    model.save(out_dir, embedder.model_id)
+    return model
+
+
+def gold_column(frame: pd.DataFrame, key: str) -> str | None:
+    """The gold column for ``key``: ``gold_<key>`` if present, else ``<key>``."""
+    for name in (f"gold_{key}", key):
+        if name in frame.columns:
+            return name
+    return None
