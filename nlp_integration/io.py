@@ -15,7 +15,8 @@ import os
 import re
 import tempfile
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +36,7 @@ SUPPORTED_SUFFIXES = (
     ".ndjson",
     ".parquet",
 )
+_CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _LETTER = re.compile(r"[^\W\d_]")
 _URL_OR_EMAIL = re.compile(r"(https?://\S+|www\.\S+|\S+@\S+\.\S+)", re.IGNORECASE)
@@ -54,43 +56,158 @@ class ReadReport:
 
 
 # --------------------------------------------------------------------------------------- reading
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_BINARY_SIGNATURES = {
+    b"PK\x03\x04": "a ZIP or Excel (.xlsx) file: if it is Excel, rename it to .xlsx",
+    b"PAR1": "a Parquet file: rename it to .parquet",
+    b"%PDF": "a PDF document: export the contributions as CSV or Excel",
+    b"\xd0\xcf\x11\xe0": "an old Excel (.xls) or Word file: save it as .xlsx or CSV",
+}
+
+
+def _wide_encoding(raw: bytes) -> str:
+    """'utf-16-le'/'utf-16-be' for BOM-less UTF-16 (NUL bytes on one side), else ''."""
+    head = raw[:4000]
+    half = max(len(head) // 2, 1)
+    odd, even = head[1::2].count(0) / half, head[0::2].count(0) / half
+    if odd > 0.1 and even < 0.02:
+        return "utf-16-le"
+    if even > 0.1 and odd < 0.02:
+        return "utf-16-be"
+    return ""
+
+
+def _not_text(path: str, what: str) -> InputFileError:
+    return InputFileError(f"{path} is not a text file; it looks like {what}")
+
+
 def _decode(raw: bytes, report: ReadReport) -> str:
-    """UTF-8 (BOM stripped) where possible, cp1252 where not, decided line by line."""
+    """UTF-8/16/32 by BOM; else UTF-8 where possible and cp1252 where not, decided line by line.
+
+    Binary files (NUL bytes, a ZIP/Parquet/PDF signature, many control characters) are refused.
+    """
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            report.encoding = encoding
+            try:
+                return raw[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                raise InputFileError(
+                    f"{report.path} starts like {encoding} but is not valid {encoding}: save it again as UTF-8"
+                ) from None
+    for signature, what in _BINARY_SIGNATURES.items():
+        if raw.startswith(signature):
+            raise _not_text(report.path, what)
+    nuls = raw.count(b"\x00")
+    if nuls:
+        wide = _wide_encoding(raw)
+        if wide:
+            try:
+                text = raw.decode(wide)
+            except UnicodeDecodeError:
+                text = "\x00"
+            if "\x00" not in text:
+                report.encoding = wide
+                report.notes.append(f"read as {wide} (no byte order mark)")
+                return text
+        if nuls * 1000 > len(raw):  # text files hold no NUL bytes; stray ones are dropped
+            raise _not_text(report.path, "binary data: export the contributions as CSV or Excel")
+        raw = raw.replace(b"\x00", b"")
+        report.notes.append(f"{nuls} NUL characters (\\x00) were removed")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
         report.encoding = "utf-8-sig"
     try:
         text = raw.decode("utf-8")
         report.encoding = report.encoding or "utf-8"
-        return text
     except UnicodeDecodeError:
-        pass
-    decoded = []
-    utf8_lines = 0  # lines with non-ASCII characters that decode as UTF-8
-    for line in raw.split(b"\n"):
-        try:
-            decoded.append(line.decode("utf-8"))
-            utf8_lines += not line.isascii()
-        except UnicodeDecodeError:
-            decoded.append(line.decode("cp1252", errors="replace"))
-            report.cp1252_lines += 1
-    report.encoding = "mixed utf-8/cp1252" if utf8_lines else "cp1252"
-    if report.encoding.startswith("mixed"):
-        report.notes.append(f"{report.cp1252_lines} lines were not UTF-8 and were read as cp1252")
-    return "\n".join(decoded)
+        decoded = []
+        utf8_lines = 0  # lines with non-ASCII characters that decode as UTF-8
+        for line in raw.split(b"\n"):
+            try:
+                decoded.append(line.decode("utf-8"))
+                utf8_lines += not line.isascii()
+            except UnicodeDecodeError:
+                decoded.append(line.decode("cp1252", errors="replace"))
+                report.cp1252_lines += 1
+        report.encoding = "mixed utf-8/cp1252" if utf8_lines else "cp1252"
+        if report.encoding.startswith("mixed"):
+            report.notes.append(
+                f"{report.cp1252_lines} lines were not UTF-8 and were read as cp1252"
+            )
+        text = "\n".join(decoded)
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if (ch < " " and ch not in "\t\r\n") or ch == "\ufffd")
+    if controls >= 16 and controls > 0.3 * len(sample):
+        raise _not_text(report.path, "binary data: export the contributions as CSV or Excel")
+    return text
+
+
+def _first_line(text: str) -> str:
+    return next((line for line in text.splitlines() if line.strip()), "")
 
 
 def _sniff_delimiter(text: str, suffix: str) -> str:
+    """The delimiter: the only candidate in the header line, else csv.Sniffer's guess.
+
+    '' when the header holds none of them (a one-column file, whose cells may hold commas).
+    """
     if suffix == ".tsv":
         return "\t"
-    sample = "\n".join(text.splitlines()[:50])
+    header = _first_line(text)
+    present = [d for d in ",;\t|" if d in header]
+    if len(present) <= 1 and '"' not in header:
+        return present[0] if present else ""
+    sample = "\n".join(text[:65536].splitlines()[:50])
     try:
         return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
-        header = text.splitlines()[0] if text.strip() else ""
         counts = {d: header.count(d) for d in ",;\t|"}
         best = max(counts, key=counts.get)
         return best if counts[best] else ","
+
+
+@contextmanager
+def _large_csv_fields() -> Iterator[None]:
+    """Allow cells beyond the csv module's 128 kB default (a 1 MB contribution is legal)."""
+    old = csv.field_size_limit()
+    csv.field_size_limit(2**31 - 1)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+def _csv_records(text: str, delimiter: str, path: Path) -> list[tuple[int, list[str]]]:
+    """Records with the physical line each starts on; an unclosed quote is an error."""
+    records: list[tuple[int, list[str]]] = []
+    if not delimiter:  # one column: split at a character the text does not hold
+        delimiter = next((c for c in "\x1f\x1e\x1d\x1c\ue000\ue001" if c not in text), ",")
+    with _large_csv_fields():
+        for strict in (True, False):
+            reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=strict)
+            records, line = [], 1
+            try:
+                for row in reader:
+                    if row:  # a blank line
+                        records.append((line, row))
+                    line = reader.line_num + 1
+                return records
+            except csv.Error as exc:
+                if "end of data" in str(exc):
+                    raise InputFileError(
+                        f'{path}, line {line}: a quote (") opened here is never closed: close it or remove it'
+                    ) from None
+                if not strict:
+                    raise InputFileError(
+                        f"{path}, line {line} is not readable CSV ({exc}): check the delimiter and quotes"
+                    ) from None
+    return records
 
 
 def _read_csv(path: Path, report: ReadReport) -> pd.DataFrame:
@@ -98,28 +215,38 @@ def _read_csv(path: Path, report: ReadReport) -> pd.DataFrame:
     if not text.strip():
         raise InputFileError(f"{path} is empty: export the contributions again with a header row")
     report.delimiter = _sniff_delimiter(text, path.suffix.lower())
-    try:
-        return pd.read_csv(
-            io.StringIO(text),
-            sep=report.delimiter,
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=True,
-            engine="python",
-        )
-    except (pd.errors.ParserError, csv.Error) as exc:
-        raise InputFileError(
-            f"{path} is not a readable CSV ({str(exc).splitlines()[0]}): check the delimiter and quotes"
-        ) from None
+    records = _csv_records(text, report.delimiter, path)
+    (_, header), rows = records[0], records[1:]
+    width = len(header)
+    cells = []
+    for line, row in rows:
+        if len(row) > width:
+            if any(v.strip() for v in row[width:]):
+                shown = {"\t": "tab"}.get(report.delimiter, report.delimiter)
+                raise InputFileError(
+                    f"{path}, line {line} has {len(row)} fields but the header has {width} "
+                    f"(delimiter '{shown}'): put quotes around cells that contain '{shown}' or fix the row"
+                )
+            row = row[:width]  # trailing empty fields, as spreadsheet exports write them
+        cells.append(row + [""] * (width - len(row)))
+    names = [name.strip() or f"column_{i + 1}" for i, name in enumerate(header)]
+    return pd.DataFrame(cells, columns=_unique_names(names), dtype=object)
 
 
 def _find_header_row(table: pd.DataFrame, expected: Iterable[str]) -> int | None:
-    """Row index (in the raw sheet) whose cells contain an expected column name."""
-    wanted = {name.casefold() for name in expected}
-    for row in range(min(10, len(table))):
-        cells = {str(v).strip().casefold() for v in table.iloc[row].tolist() if pd.notna(v)}
-        if cells & wanted:
-            return row
+    """Row index (in the raw sheet) holding an expected column name, earlier names first.
+
+    The order matters for two-row headers: a merged group cell "Beitrag" above the real header
+    row "id | text" must not win over the text column the user asked for.
+    """
+    rows = [
+        {str(v).strip().casefold() for v in table.iloc[row].tolist() if pd.notna(v)}
+        for row in range(min(10, len(table)))
+    ]
+    for name in expected:
+        for row, cells in enumerate(rows):
+            if name.casefold() in cells:
+                return row
     return None
 
 
@@ -260,7 +387,7 @@ def read_table(
     if path.stat().st_size == 0:
         raise InputFileError(f"{path} is empty (0 bytes): export the contributions again")
     report = ReadReport(str(path))
-    if suffix in (".csv", ".tsv", ".txt"):
+    if suffix in _CSV_SUFFIXES:
         frame = _read_csv(path, report)
     elif suffix in (".xlsx", ".xlsm"):
         frame = _read_excel(path, sheet, expected_columns, report)
@@ -278,6 +405,14 @@ def read_table(
 
 
 # ------------------------------------------------------------------------------------ validation
+def _shown(value: object, limit: int = 60) -> str:
+    """A cell or column name fit for a one-line message: control characters escaped, shortened."""
+    text = "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in str(value)
+    )
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def resolve_column(
     frame: pd.DataFrame, wanted: str, source: str, required: bool = True, what: str = "text"
 ) -> str | None:
@@ -294,8 +429,17 @@ def resolve_column(
     if not required:
         return None
     close = difflib.get_close_matches(wanted, [str(c) for c in frame.columns], n=1, cutoff=0.5)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    columns = ", ".join(map(str, frame.columns[:12]))
+    hint = f"did you mean '{_shown(close[0])}'? " if close else ""
+    columns = ", ".join(_shown(c, 30) for c in frame.columns[:12])
+    wanted = _shown(wanted)
+    report = frame.attrs.get("read_report")
+    if len(frame.columns) == 1 and report and Path(report.path).suffix.lower() in _CSV_SUFFIXES:
+        split = f"split at '{report.delimiter}'" if report.delimiter else "not split"
+        raise InputColumnError(
+            f"{source}: no {what} column '{wanted}'; the header was {split} and gave one column "
+            f"'{_shown(frame.columns[0])}': check the delimiter (use ',' ';' tab or '|' between columns) "
+            f"or pass --{what}-column NAME"
+        )
     raise InputColumnError(
         f"{source}: no {what} column '{wanted}' ({hint}columns are: {columns}): pass --{what}-column NAME"
     )
@@ -319,6 +463,14 @@ def skip_reason(text: str, min_letters: int = 2) -> str:
     if len(letters) < min_letters:
         return "no_letters"
     return ""
+
+
+def _is_own_status(column: pd.Series) -> bool:
+    """True when a ``status`` column was written by this tool (re-reading an output file)."""
+    return all(
+        isinstance(v, str) and (v == S.STATUS_ANALYSED or v.startswith(S.SKIPPED_PREFIX))
+        for v in column
+    )
 
 
 def prepare_contributions(
@@ -355,12 +507,14 @@ def prepare_contributions(
         for i, value in enumerate(ids):
             if value in seen:
                 raise InputValueError(
-                    f"{source}, column '{id_col}': id '{value}' appears in rows {seen[value] + 2} and {i + 2}: ids must be unique"
+                    f"{source}, column '{id_col}': id '{_shown(value)}' appears in rows {seen[value] + 2} and {i + 2}: ids must be unique"
                 )
             seen[value] = i
     if id_col is not None and id_col != S.ID and S.ID in out.columns:
         out = out.rename(columns={S.ID: f"{S.ID}_input"})
     out[S.ID] = ids
+    if S.STATUS in out.columns and not _is_own_status(out[S.STATUS]):
+        out = out.rename(columns={S.STATUS: f"{S.STATUS}_input"})  # keep the user's column
     reasons = [skip_reason(t, min_letters) for t in out[text_col]]
     out[S.STATUS] = [S.SKIPPED_PREFIX + r if r else S.STATUS_ANALYSED for r in reasons]
     return out, text_col

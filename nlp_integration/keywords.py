@@ -14,10 +14,13 @@ topic made only of Arabic or Turkish contributions still gets German words.
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -88,18 +91,22 @@ def spacy_pipeline(lang: str):
 def lemma_table(lang: str) -> dict[str, str]:
     """The lookup lemma table of spacy-lookups-data for ``lang`` (empty where there is none)."""
     try:
-        from spacy.lookups import load_lookups
-
-        lookups = load_lookups(lang, ["lemma_lookup"], strict=True)
-        return dict(lookups.get_table("lemma_lookup"))
-    except Exception:  # no table for this language, or spacy-lookups-data missing
+        import spacy_lookups_data
+    except ImportError:  # pragma: no cover - install problem; keywords then stay unlemmatised
         return {}
+    path = Path(spacy_lookups_data.__file__).parent / "data" / f"{lang}_lemma_lookup.json.gz"
+    if not path.is_file():
+        return {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
 
 
 @lru_cache(maxsize=64)
 def stop_words(lang: str) -> frozenset[str]:
-    """spaCy's stop words for ``lang`` plus the English ones, lower-cased."""
-    words = set(spacy_pipeline(lang).Defaults.stop_words) | set(spacy_pipeline("en").Defaults.stop_words)
+    """spaCy's stop words for ``lang`` plus the English and German ones, lower-cased."""
+    words = set(spacy_pipeline(lang).Defaults.stop_words)
+    for extra in ("en", "de"):  # English and German words turn up in contributions of any language
+        words |= set(spacy_pipeline(extra).Defaults.stop_words)
     return frozenset(w.lower() for w in words)
 
 
@@ -137,6 +144,14 @@ def tokenize_texts(texts: Sequence[str], langs: Sequence[str]) -> tuple[list[lis
                 forms.setdefault(key, Counter())[lemma] += 1
             tokens[i] = out
     return tokens, {key: counts.most_common(1)[0][0] for key, counts in forms.items()}
+
+
+def drop_rare(token_docs: Sequence[list[str]], min_df: int) -> list[list[str]]:
+    """Remove tokens found in fewer than ``min_df`` documents (one-off names, typos)."""
+    if min_df <= 1:
+        return [list(tokens) for tokens in token_docs]
+    df = Counter(t for tokens in token_docs for t in set(tokens))
+    return [[t for t in tokens if df[t] >= min_df] for tokens in token_docs]
 
 
 def split_tokens(doc: str) -> list[str]:

@@ -12,7 +12,7 @@ import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
@@ -23,7 +23,7 @@ import pandas as pd
 from nlp_integration import __version__
 from nlp_integration import schemas as S
 from nlp_integration.config import Settings
-from nlp_integration.embedding import Embedder, make_embedder
+from nlp_integration.embedding import CachedEmbedder, Embedder, make_embedder
 from nlp_integration.io import (
     atomic_write_json,
     prepare_contributions,
@@ -243,7 +243,7 @@ def analyse(
             cfg_an.top_priorities,
             cfg_an.evidence_per_priority,
         )
-        voiced = analysis.voiced_by(table, S.GROUP)
+        voiced = analysis.voiced_by(table, S.GROUP, min_cell=cfg_an.min_cell, alpha=cfg_an.alpha)
         over_time = (
             topic_model.topics_over_time(table.loc[analysed, S.DATE].tolist())
             if S.DATE in table.columns
@@ -265,9 +265,9 @@ def analyse(
         "texts_truncated_for_analysis": truncated,
         "redaction": {str(k): int(v) for k, v in sorted(redaction_counts.items())},
         "unmatched_quarters": list(unmatched),
-        "suppression": {dim: int(t["suppressed"].sum()) for dim, t in crosstabs.items() if "suppressed" in t},
+        "suppression": {dim: t.attrs.get("suppression", int(t["suppressed"].sum())) for dim, t in crosstabs.items()},
         "timings_s": timer.seconds,
-        "embedding_cache": vars(getattr(embedder, "stats", None) or {}),
+        "embedding_cache": asdict(embedder.stats) if isinstance(embedder, CachedEmbedder) else {},
     }  # fmt: skip
     return RunResult(
         contributions=table,

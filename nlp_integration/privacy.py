@@ -58,7 +58,11 @@ def complete_suppression(
 
 
 def _record(
-    table: pd.DataFrame, columns: Sequence[str], primary: np.ndarray, final: np.ndarray, min_cell: int
+    table: pd.DataFrame,
+    columns: Sequence[str],
+    primary: np.ndarray,
+    final: np.ndarray,
+    min_cell: int,
 ) -> dict:
     shape = (len(table), len(columns))
     primary2, final2 = primary.reshape(shape), final.reshape(shape)
@@ -140,9 +144,7 @@ def suppress_small_cells(
         column_values = pd.array(out[column], dtype="Float64")
         column_values[hidden[:, j]] = pd.NA
         out[column] = (
-            column_values.astype("Int64")
-            if np.all(np.mod(values[:, j], 1) == 0)
-            else column_values
+            column_values.astype("Int64") if np.all(np.mod(values[:, j], 1) == 0) else column_values
         )
     return out, _record(out, columns, primary, final, min_cell)
 
@@ -162,7 +164,7 @@ def combination_counts(
     keyed = contributions[columns].astype(object).where(contributions[columns].notna(), "")
     counts = keyed.value_counts(sort=False).rename("n").reset_index()
     counts = counts.sort_values(columns, kind="stable").reset_index(drop=True)
-    margins = [
-        [c for c in columns if c != dropped] for dropped in columns
-    ] if len(columns) > 1 else [[]]
+    margins = (
+        [[c for c in columns if c != dropped] for dropped in columns] if len(columns) > 1 else [[]]
+    )
     return suppress_small_cells(counts, ["n"], min_cell, by=margins)

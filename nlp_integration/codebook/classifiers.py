@@ -1,0 +1,291 @@
+"""The default codebook classifier: few-shot from codebook examples, zero-shot from label definitions.
+
+For every label a linear model (weighted ridge regression on +-1 targets) separates the label's examples (and its definitions) from the
+examples of the other labels of the same kind and from the label's counter-examples. Its
+out-of-fold decision value and a zero-shot margin (cosine similarity to the label's definitions
+minus the mean similarity to the other labels' definitions) are combined and calibrated to 0..1
+by a second, two-input logistic model (Platt scaling) fitted on out-of-fold predictions. A
+per-label threshold maximises F1 on the same out-of-fold scores. The ``prejudice`` score is then
+lowered by the lexical counter-speech layer (:mod:`nlp_integration.codebook.lexical`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+from threadpoolctl import threadpool_limits
+
+from nlp_integration.codebook.lexical import counter_speech_strength
+from nlp_integration.errors import InputValueError, ModelError
+
+# labels whose score the counter-speech layer lowers, and by how much (score * (1 - w * strength))
+COUNTER_SPEECH_LABELS: dict[str, float] = {"prejudice": 0.85}
+ZERO_SHOT_TEMPERATURE = 0.02  # cosine margins of e5 vectors are small; this turns them into logits
+RIDGE_ALPHA = 1.0  # ridge penalty of the few-shot linear models (embeddings have norm 1)
+DESCRIPTION_WEIGHT = 0.5  # a definition counts half as much as an example when training
+THRESHOLD_RANGE = (0.2, 0.8)
+KINDS = ("theme", "statement_type")
+
+
+def _description_texts(label) -> list[str]:
+    """Texts that describe a label: names with definitions, descriptions and inclusion notes."""
+    texts = [
+        f"{label.name_de}: {label.definition_de}",
+        f"{label.name_en}: {label.definition_en}",
+        label.description_de,
+        label.description_en,
+        *label.include,
+    ]
+    return [t.strip() for t in texts if t and str(t).strip()]
+
+
+def _ridge(x: np.ndarray, target: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, float]:
+    """Weighted ridge regression on +-1 targets (a least-squares linear classifier), closed form."""
+    xa = np.hstack([x, np.ones((len(x), 1))]).astype(np.float64)
+    penalty = np.full(xa.shape[1], RIDGE_ALPHA)
+    penalty[-1] = 1e-6  # the intercept is (almost) not penalised
+    gram = xa.T @ (xa * weight[:, None]) + np.diag(penalty)
+    solution = np.linalg.solve(gram, xa.T @ (weight * target))
+    return solution[:-1], float(solution[-1])
+
+
+def _best_threshold(y: np.ndarray, p: np.ndarray) -> float:
+    low, high = THRESHOLD_RANGE
+    grid = sorted(np.round(np.arange(low, high + 1e-9, 0.025), 3), key=lambda t: abs(t - 0.5))
+    best, best_f1 = 0.5, -1.0
+    for t in grid:
+        pred = p >= t
+        f1 = 2 * float((pred & y).sum()) / max(float(pred.sum() + y.sum()), 1.0)
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = float(t), f1
+    return best
+
+
+class CodebookClassifier:
+    """Multi-label themes and statement types from the built-in (or a given) codebook.
+
+    Parameters
+    ----------
+    codebook
+        A :class:`~nlp_integration.codebook.codebook.Codebook`; ``None`` loads the built-in one in
+        :meth:`fit`.
+    max_themes, max_statement_types
+        At most this many labels of each kind per text (highest scores first); may be none.
+    random_state
+        Seed of the cross-validation folds.
+    """
+
+    def __init__(
+        self,
+        codebook=None,
+        max_themes: int = 3,
+        max_statement_types: int = 2,
+        random_state: int = 42,
+    ) -> None:
+        self.codebook = codebook
+        self.max_themes = max_themes
+        self.max_statement_types = max_statement_types
+        self.random_state = random_state
+
+    # ------------------------------------------------------------------ training
+    def fit(self, embedder) -> CodebookClassifier:
+        """Embed the codebook's definitions and examples with ``embedder`` and fit one model per label."""
+        codebook = self.codebook
+        if codebook is None:
+            from nlp_integration.codebook.codebook import load_codebook
+
+            codebook = load_codebook()
+        self.codebook_ = codebook
+        self.embedder_id_ = str(getattr(embedder, "model_id", ""))
+        labels = list(codebook.labels)
+        if not labels:
+            raise ModelError(
+                "the codebook holds no labels: give a codebook with themes and statement types"
+            )
+
+        # every distinct text once: (text, role) -> row in one embedding matrix
+        rows: list[str] = []
+        seen: dict[str, int] = {}
+
+        def row_of(text: str) -> int:
+            if text not in seen:
+                seen[text] = len(rows)
+                rows.append(text)
+            return seen[text]
+
+        desc = {lab.key: [row_of(t) for t in _description_texts(lab)] for lab in labels}
+        pos = {lab.key: [row_of(e.text) for e in lab.examples if e.text.strip()] for lab in labels}
+        neg = {
+            lab.key: [row_of(e.text) for e in lab.counter_examples if e.text.strip()]
+            for lab in labels
+        }
+        vectors = np.asarray(embedder.encode(rows), dtype=np.float32)
+        self.center_ = (
+            vectors[sorted({i for v in pos.values() for i in v})].mean(axis=0)
+            if any(pos.values())
+            else vectors.mean(axis=0)
+        )
+
+        keys, kinds, coefs, intercepts, platts, thresholds, prototypes = [], [], [], [], [], [], []
+        for kind in KINDS:
+            kind_labels = [lab for lab in labels if lab.kind == kind]
+            for lab in kind_labels:
+                proto = (
+                    vectors[desc[lab.key]].mean(axis=0)
+                    if desc[lab.key]
+                    else vectors[pos[lab.key]].mean(axis=0)
+                )
+                prototypes.append(proto / max(np.linalg.norm(proto), 1e-12))
+            keys += [lab.key for lab in kind_labels]
+            kinds += [kind] * len(kind_labels)
+        self.keys_ = keys
+        self.kinds_ = np.array(kinds)
+        self.prototypes_ = np.vstack(prototypes).astype(np.float32)
+
+        with threadpool_limits(limits=1):  # many small solves: threads only contend
+            fitted = [self._fit_label(key, vectors, pos, neg, desc) for key in keys]
+        for coef, intercept, platt, threshold in fitted:
+            coefs.append(coef)
+            intercepts.append(intercept)
+            platts.append(platt)
+            thresholds.append(threshold)
+        self.coef_ = np.vstack(coefs).astype(np.float32)
+        self.intercept_ = np.array(intercepts, dtype=np.float64)
+        self.platt_ = np.vstack(platts)
+        self.thresholds_ = np.array(thresholds, dtype=np.float64)
+        return self
+
+    def _zero_shot(self, x: np.ndarray) -> np.ndarray:
+        """Per label: (cos to own definitions - mean cos to the same kind's definitions) / T."""
+        sims = x @ self.prototypes_.T
+        out = np.zeros_like(sims)
+        for kind in KINDS:
+            cols = self.kinds_ == kind
+            if cols.any():
+                out[:, cols] = sims[:, cols] - sims[:, cols].mean(axis=1, keepdims=True)
+        return out / ZERO_SHOT_TEMPERATURE
+
+    def _fit_label(self, key, vectors, pos, neg, desc):
+        kind = self.kinds_[self.keys_.index(key)]
+        same_kind = [k for k, kd in zip(self.keys_, self.kinds_, strict=True) if kd == kind]
+        positives = set(pos[key])
+        described = set(desc[key]) - positives
+        others = {i for k in same_kind if k != key for i in pos[k]} - positives
+        negatives = (others | set(neg[key])) - positives
+        other_desc = (
+            {i for k in same_kind if k != key for i in desc[k]} - positives - negatives - described
+        )
+        idx = np.array(
+            sorted(positives) + sorted(described) + sorted(negatives) + sorted(other_desc),
+            dtype=int,
+        )
+        y = np.array(
+            [1] * (len(positives) + len(described)) + [0] * (len(negatives) + len(other_desc))
+        )
+        weight = np.array(
+            [1.0] * len(positives)
+            + [DESCRIPTION_WEIGHT] * len(described)
+            + [1.0] * len(negatives)
+            + [DESCRIPTION_WEIGHT] * len(other_desc)
+        )
+        is_example = np.array(
+            [True] * len(positives)
+            + [False] * len(described)
+            + [True] * len(negatives)
+            + [False] * len(other_desc)
+        )
+        x = vectors[idx] - self.center_
+        if y.min() == y.max():  # a label without examples or without contrast: zero-shot only
+            return np.zeros(x.shape[1]), 0.0, np.array([0.0, 1.0, -3.0]), 0.5
+
+        def model(xs, ys, ws):
+            w = ws * np.where(
+                ys == 1, len(ys) / max(2 * ys.sum(), 1), len(ys) / max(2 * (len(ys) - ys.sum()), 1)
+            )
+            return _ridge(xs, np.where(ys == 1, 1.0, -1.0), w)
+
+        final_coef, final_intercept = model(x, y, weight)
+        # out-of-fold decision values on the examples (definitions are never scored: zero-shot leaks)
+        n_pos = int((y[is_example] == 1).sum())
+        n_neg = int((y[is_example] == 0).sum())
+        folds = min(5, n_pos, n_neg)
+        zs_col = self.keys_.index(key)
+        if folds < 2:
+            return final_coef, final_intercept, np.array([1.0, 0.5, 0.0]), 0.5
+        oof = np.zeros(len(y))
+        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=self.random_state)
+        ex = np.flatnonzero(is_example)
+        for train_ex, test_ex in splitter.split(ex, y[ex]):
+            train = np.concatenate([ex[train_ex], np.flatnonzero(~is_example)])
+            test = ex[test_ex]
+            if len(np.unique(y[train])) < 2:
+                continue
+            coef, intercept = model(x[train], y[train], weight[train])
+            oof[test] = x[test] @ coef + intercept
+        zs = self._zero_shot(vectors[idx[ex]])[:, zs_col]
+        stacked = np.column_stack([oof[ex], zs])
+        calib = LogisticRegression(C=1.0, max_iter=1000).fit(stacked, y[ex])
+        platt = np.array([calib.coef_[0][0], calib.coef_[0][1], calib.intercept_[0]])
+        proba = 1.0 / (1.0 + np.exp(-(stacked @ platt[:2] + platt[2])))
+        threshold = _best_threshold(y[ex] == 1, proba)
+        return final_coef, final_intercept, platt, threshold
+
+    # ---------------------------------------------------------------- prediction
+    def _check(self, embeddings: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        if not hasattr(self, "coef_"):
+            raise ModelError("the codebook classifier is not fitted: call fit(embedder) first")
+        x = np.asarray(embeddings, dtype=np.float32)
+        if x.ndim != 2 or len(x) != len(texts):
+            raise InputValueError(
+                f"{len(x)} embeddings for {len(texts)} texts: give one embedding per text"
+            )
+        if len(x) and x.shape[1] != self.coef_.shape[1]:
+            raise ModelError(
+                f"embeddings have {x.shape[1]} dimensions but the classifier was fitted on {self.coef_.shape[1]} "
+                f"({self.embedder_id_}): embed contributions with the same embedder"
+            )
+        return x
+
+    def predict_scores(self, embeddings: np.ndarray, texts: Sequence[str]) -> pd.DataFrame:
+        """One row per text, ``score_<key>`` in 0..1 for every label of the codebook."""
+        x = self._check(embeddings, texts)
+        columns = [f"score_{k}" for k in self.keys_]
+        if len(x) == 0:
+            return pd.DataFrame(columns=columns, dtype=float)
+        decision = (x - self.center_) @ self.coef_.T + self.intercept_
+        zs = self._zero_shot(x)
+        z = decision * self.platt_[:, 0] + zs * self.platt_[:, 1] + self.platt_[:, 2]
+        scores = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+        for key, weight in COUNTER_SPEECH_LABELS.items():
+            if key in self.keys_:
+                col = self.keys_.index(key)
+                strength = np.array([counter_speech_strength(t) for t in texts])
+                scores[:, col] *= 1.0 - weight * strength
+        return pd.DataFrame(scores, columns=columns)
+
+    def predict(self, embeddings: np.ndarray, texts: Sequence[str]) -> pd.DataFrame:
+        """Columns ``themes``, ``statement_types`` (";"-joined keys, may be empty), then the scores."""
+        scores = self.predict_scores(embeddings, texts)
+        values = scores.to_numpy()
+        out = {}
+        for kind, column, limit in (
+            ("theme", "themes", self.max_themes),
+            ("statement_type", "statement_types", self.max_statement_types),
+        ):
+            cols = np.flatnonzero(self.kinds_ == kind)
+            cells = []
+            for row in values:
+                hits = [c for c in cols if row[c] >= self.thresholds_[c]]
+                hits = sorted(hits, key=lambda c: -row[c])[: max(limit, 0)]
+                cells.append(";".join(self.keys_[c] for c in hits))
+            out[column] = cells
+        frame = pd.DataFrame(out, index=scores.index)
+        return pd.concat([frame, scores], axis=1)
+
+    def thresholds(self) -> dict[str, float]:
+        """Per-label decision thresholds chosen on out-of-fold codebook examples."""
+        return {k: float(t) for k, t in zip(self.keys_, self.thresholds_, strict=True)}

@@ -1,0 +1,465 @@
+"""A classifier trained on analysts' own labels: logistic regression on embeddings + character n-grams.
+
+Storage is JSON + ``.npz`` only (never pickle), so a model folder from elsewhere cannot run code:
+
+``model.json``   classes, thresholds, settings, embedder id, version, training size, vocabulary
+``weights.npz``  coefficients, intercepts, idf (loaded with ``allow_pickle=False``)
+``cv_report.csv`` cross-validated precision/recall/F1/support per label + a macro row
+``README.md``    a short human-readable summary
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import KFold, StratifiedKFold
+from threadpoolctl import threadpool_limits
+
+from nlp_integration.codebook.evaluate import evaluate_labels
+from nlp_integration.errors import InputValueError, ModelError
+
+FORMAT_VERSION = 1
+MODEL_FILES = ("model.json", "weights.npz")
+NGRAM_RANGE = (2, 5)
+MAX_NGRAM_FEATURES = 60_000
+EMBEDDING_WEIGHT = 2.0  # embeddings (norm 1) weigh this much against the tf-idf row (norm 1)
+C_REGULARISATION = 10.0
+
+
+def _count_matrix(texts: Sequence[str], vocabulary: dict[str, int]) -> sp.csr_matrix:
+    vec = CountVectorizer(
+        analyzer="char_wb", ngram_range=NGRAM_RANGE, lowercase=True, vocabulary=vocabulary
+    )
+    return vec.transform([str(t) for t in texts]).tocsr().astype(np.float64)
+
+
+def _fit_vocabulary(texts: Sequence[str]) -> tuple[dict[str, int], np.ndarray]:
+    """Character n-gram vocabulary (min_df 2, most frequent first) and smoothed idf."""
+    vec = CountVectorizer(
+        analyzer="char_wb",
+        ngram_range=NGRAM_RANGE,
+        lowercase=True,
+        min_df=2,
+        max_features=MAX_NGRAM_FEATURES,
+    )
+    try:
+        counts = vec.fit_transform([str(t) for t in texts])
+    except ValueError:  # every n-gram occurs once: fall back to min_df 1
+        vec.set_params(min_df=1)
+        counts = vec.fit_transform([str(t) for t in texts])
+    vocabulary = {term: int(i) for term, i in vec.vocabulary_.items()}
+    df = np.asarray((counts > 0).sum(axis=0)).ravel()
+    idf = np.log((1 + counts.shape[0]) / (1 + df)) + 1.0
+    return vocabulary, idf
+
+
+def _tfidf(texts: Sequence[str], vocabulary: dict[str, int], idf: np.ndarray) -> sp.csr_matrix:
+    counts = _count_matrix(texts, vocabulary)
+    counts.data = np.log1p(counts.data)  # sublinear tf
+    weighted = counts @ sp.diags(idf)
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ weighted)
+
+
+def _features(
+    embeddings: np.ndarray, texts: Sequence[str], vocabulary: dict | None, idf: np.ndarray | None
+):
+    dense = sp.csr_matrix(np.asarray(embeddings, dtype=np.float64) * EMBEDDING_WEIGHT)
+    if vocabulary is None or idf is None:
+        return dense
+    return sp.hstack([dense, _tfidf(texts, vocabulary, idf)]).tocsr()
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+
+
+def _best_threshold(y: np.ndarray, p: np.ndarray) -> float:
+    """The threshold in [0.05, 0.95] with the highest F1 on out-of-fold scores (ties -> nearest 0.5)."""
+    grid = np.round(np.arange(0.05, 0.951, 0.025), 3)
+    best, best_f1 = 0.5, -1.0
+    for t in sorted(grid, key=lambda x: abs(x - 0.5)):
+        pred = p >= t
+        tp = float((pred & y).sum())
+        f1 = 2 * tp / max(float(pred.sum() + y.sum()), 1.0)
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = float(t), f1
+    return best
+
+
+def _best_offsets(y: np.ndarray, p: np.ndarray, rounds: int = 2) -> np.ndarray:
+    """Per-class offsets in [0, 1] subtracted from probabilities before argmax, maximising macro-F1."""
+    k = p.shape[1]
+    offsets = np.zeros(k)
+    grid = np.round(np.arange(0.0, 0.51, 0.05), 3)
+
+    def macro(off: np.ndarray) -> float:
+        pred = (p - off).argmax(axis=1)
+        f1s = []
+        for j in range(k):
+            tp = float(((pred == j) & (y == j)).sum())
+            f1s.append(2 * tp / max(float((pred == j).sum() + (y == j).sum()), 1.0))
+        return float(np.mean(f1s))
+
+    best = macro(offsets)
+    for _ in range(rounds):
+        for j in range(k):
+            for value in grid:
+                trial = offsets.copy()
+                trial[j] = value
+                score = macro(trial)
+                if score > best + 1e-9:
+                    best, offsets = score, trial
+    return offsets
+
+
+class SupervisedClassifier:
+    """Logistic regression on embeddings (+ tf-idf character 2–5-grams) with balanced class weights.
+
+    Single-label: one multinomial model; per-class offsets chosen on out-of-fold predictions.
+    Multi-label: one binary model per label; per-label thresholds chosen on out-of-fold predictions
+    (maximum F1). ``cv_report_`` holds precision/recall/F1 from the same out-of-fold predictions.
+    """
+
+    def __init__(
+        self,
+        multi_label: bool = False,
+        sep: str = ";",
+        use_char_ngrams: bool = True,
+        cv_folds: int = 5,
+        random_state: int = 42,
+    ) -> None:
+        self.multi_label = multi_label
+        self.sep = sep
+        self.use_char_ngrams = use_char_ngrams
+        self.cv_folds = cv_folds
+        self.random_state = random_state
+
+    # ------------------------------------------------------------------ training
+    def _targets(self, labels: Sequence[str]) -> tuple[list[str], np.ndarray]:
+        cells = [
+            []
+            if (c is None or (isinstance(c, float) and math.isnan(c)))
+            else [p.strip() for p in str(c).split(self.sep) if p.strip()]
+            for c in labels
+        ]
+        if not self.multi_label:
+            bad = [i for i, c in enumerate(cells) if len(c) != 1]
+            if bad:
+                raise InputValueError(
+                    f"row {bad[0]} holds {len(cells[bad[0]])} labels but the classifier is single-label: "
+                    "give exactly one label per row or train with --multi-label"
+                )
+            classes = sorted({c[0] for c in cells})
+            index = {c: i for i, c in enumerate(classes)}
+            return classes, np.array([index[c[0]] for c in cells])
+        classes = sorted({label for c in cells for label in c})
+        y = np.zeros((len(cells), len(classes)), dtype=bool)
+        index = {c: i for i, c in enumerate(classes)}
+        for row, cell in enumerate(cells):
+            for label in cell:
+                y[row, index[label]] = True
+        return classes, y
+
+    def _fit_core(self, embeddings: np.ndarray, texts: Sequence[str], y: np.ndarray) -> dict:
+        vocabulary, idf = _fit_vocabulary(texts) if self.use_char_ngrams else (None, None)
+        x = _features(embeddings, texts, vocabulary, idf)
+        if not self.multi_label:
+            model = LogisticRegression(C=C_REGULARISATION, max_iter=3000, class_weight="balanced")
+            model.fit(x, y)
+            coef, intercept = model.coef_, model.intercept_
+            if coef.shape[0] == 1:  # two classes: sklearn keeps one row; make it a softmax pair
+                coef = np.vstack([-coef[0] / 2, coef[0] / 2])
+                intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
+        else:
+            coef = np.zeros((y.shape[1], x.shape[1]))
+            intercept = np.zeros(y.shape[1])
+            for j in range(y.shape[1]):
+                column = y[:, j]
+                if column.all() or not column.any():
+                    intercept[j] = 20.0 if column.all() else -20.0
+                    continue
+                model = LogisticRegression(
+                    C=C_REGULARISATION, max_iter=3000, class_weight="balanced"
+                )
+                model.fit(x, column)
+                coef[j], intercept[j] = model.coef_[0], model.intercept_[0]
+        return {"vocabulary": vocabulary, "idf": idf, "coef": coef, "intercept": intercept}
+
+    def _proba(self, core: dict, embeddings: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        x = _features(embeddings, texts, core["vocabulary"], core["idf"])
+        z = np.asarray(x @ core["coef"].T) + core["intercept"]
+        return _sigmoid(z) if self.multi_label else _softmax(z)
+
+    def fit(
+        self, embeddings: np.ndarray, texts: Sequence[str], labels: Sequence[str]
+    ) -> SupervisedClassifier:
+        """Train on one label cell per text; choose thresholds and build ``cv_report_`` out of fold."""
+        embeddings = np.asarray(embeddings, dtype=np.float32)
+        texts = [str(t) for t in texts]
+        if not (len(embeddings) == len(texts) == len(labels)):
+            raise InputValueError(
+                f"embeddings ({len(embeddings)}), texts ({len(texts)}) and labels ({len(labels)}) differ in length"
+            )
+        classes, y = self._targets(labels)
+        if len(classes) < 2 and not self.multi_label:
+            raise InputValueError(
+                "the label column holds fewer than two distinct labels: a classifier needs at least two"
+            )
+        self.classes_ = classes
+        self.n_train_ = len(texts)
+        self.embedder_id_ = getattr(self, "embedder_id_", "")
+
+        with threadpool_limits(limits=1):  # many mid-sized fits: BLAS threads only contend
+            oof = self._out_of_fold(embeddings, texts, y)
+            self.core_ = self._fit_core(embeddings, texts, y)
+        if self.multi_label:
+            self.thresholds_ = np.array(
+                [_best_threshold(y[:, j], oof[:, j]) for j in range(len(classes))]
+            )
+        else:
+            self.thresholds_ = _best_offsets(y, oof)
+        predicted = self._decide(oof)
+        gold = (
+            [self.sep.join(c for c, v in zip(classes, row, strict=True) if v) for row in y]
+            if self.multi_label
+            else [classes[i] for i in y]
+        )
+        self.cv_report_ = self._report(gold, predicted)
+        return self
+
+    def _out_of_fold(self, embeddings: np.ndarray, texts: list[str], y: np.ndarray) -> np.ndarray:
+        n = len(texts)
+        oof = np.zeros((n, len(self.classes_)))
+        if self.multi_label:
+            splitter = KFold(
+                n_splits=min(self.cv_folds, n), shuffle=True, random_state=self.random_state
+            )
+            splits = splitter.split(embeddings)
+        else:
+            smallest = int(np.bincount(y).min())
+            folds = max(2, min(self.cv_folds, smallest)) if smallest >= 2 else min(self.cv_folds, n)
+            if smallest >= 2:
+                splits = StratifiedKFold(
+                    n_splits=folds, shuffle=True, random_state=self.random_state
+                ).split(embeddings, y)
+            else:
+                splits = KFold(n_splits=folds, shuffle=True, random_state=self.random_state).split(
+                    embeddings
+                )
+        for train, test in splits:
+            ytr = y[train]
+            if not self.multi_label and len(np.unique(ytr)) < 2:
+                oof[test] = 1.0 / len(self.classes_)
+                continue
+            core = self._fit_core(embeddings[train], [texts[i] for i in train], ytr)
+            proba = self._proba(core, embeddings[test], [texts[i] for i in test])
+            if not self.multi_label:  # a fold may miss a class: map its columns back
+                full = np.zeros((len(test), len(self.classes_)))
+                full[:, np.unique(ytr)] = proba
+                proba = full
+            oof[test] = proba
+        return oof
+
+    def _report(self, gold: list[str], predicted: list[str]) -> pd.DataFrame:
+        result = evaluate_labels(gold, predicted, sep=self.sep)
+        table = result["per_label"][["label", "precision", "recall", "f1", "support"]]
+        table = table[table["label"].isin(self.classes_)].reset_index(drop=True)
+        macro = pd.DataFrame(
+            [
+                {
+                    "label": "macro",
+                    "precision": table["precision"].mean(),
+                    "recall": table["recall"].mean(),
+                    "f1": table["f1"].mean(),
+                    "support": int(len(gold)),
+                }
+            ]
+        )
+        return pd.concat([table, macro], ignore_index=True)
+
+    # ---------------------------------------------------------------- prediction
+    def _decide(self, proba: np.ndarray) -> list[str]:
+        if self.multi_label:
+            hits = proba >= self.thresholds_
+            return [
+                self.sep.join(c for c, h in zip(self.classes_, row, strict=True) if h)
+                for row in hits
+            ]
+        index = (proba - self.thresholds_).argmax(axis=1)
+        return [self.classes_[i] for i in index]
+
+    def predict_proba(self, embeddings: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        """Probabilities, one column per class in ``classes_`` order."""
+        self._check_fitted()
+        embeddings = np.asarray(embeddings, dtype=np.float32)
+        texts = [str(t) for t in texts]
+        if len(embeddings) != len(texts):
+            raise InputValueError(
+                f"{len(embeddings)} embeddings for {len(texts)} texts: give one per text"
+            )
+        if len(texts) == 0:
+            return np.zeros((0, len(self.classes_)))
+        dim = self.core_["coef"].shape[1] - (
+            len(self.core_["idf"]) if self.core_["idf"] is not None else 0
+        )
+        if embeddings.shape[1] != dim:
+            raise ModelError(
+                f"the model expects {dim}-dimensional embeddings but got {embeddings.shape[1]}: "
+                f"embed with the model it was trained with ({self.embedder_id_ or 'unknown'})"
+            )
+        return self._proba(self.core_, embeddings, texts)
+
+    def predict(self, embeddings: np.ndarray, texts: Sequence[str]) -> pd.DataFrame:
+        """Column ``label`` (``sep``-joined for multi-label) and ``score_<class>`` per class."""
+        proba = self.predict_proba(embeddings, texts)
+        out = pd.DataFrame({"label": self._decide(proba) if len(proba) else []})
+        for j, cls in enumerate(self.classes_):
+            out[f"score_{cls}"] = proba[:, j] if len(proba) else []
+        return out
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "core_"):
+            raise ModelError("the classifier is not trained yet: call fit() or load() first")
+
+    # ------------------------------------------------------------------- storage
+    def save(self, folder: str | Path, embedder_id: str) -> None:
+        """Write model.json, weights.npz, cv_report.csv and README.md into ``folder``."""
+        self._check_fitted()
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.embedder_id_ = embedder_id
+        core = self.core_
+        meta = {
+            "format": "nlp_integration.SupervisedClassifier",
+            "format_version": FORMAT_VERSION,
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "embedder_id": embedder_id,
+            "classes": list(self.classes_),
+            "thresholds": [float(t) for t in self.thresholds_],
+            "multi_label": bool(self.multi_label),
+            "sep": self.sep,
+            "use_char_ngrams": bool(self.use_char_ngrams),
+            "cv_folds": int(self.cv_folds),
+            "random_state": int(self.random_state),
+            "n_train": int(self.n_train_),
+            "ngram_range": list(NGRAM_RANGE),
+            "embedding_weight": EMBEDDING_WEIGHT,
+            "vocabulary": core["vocabulary"],
+        }
+        (folder / "model.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        arrays = {
+            "coef": np.asarray(core["coef"], dtype=np.float64),
+            "intercept": np.asarray(core["intercept"], dtype=np.float64),
+        }
+        if core["idf"] is not None:
+            arrays["idf"] = np.asarray(core["idf"], dtype=np.float64)
+        np.savez_compressed(folder / "weights.npz", **arrays)
+        self.cv_report_.to_csv(folder / "cv_report.csv", index=False)
+        macro = self.cv_report_[self.cv_report_["label"] == "macro"]["f1"]
+        lines = [
+            "# Trained classifier (nlp_integration)",
+            "",
+            f"- created: {meta['created']}",
+            f"- embedder: {embedder_id}",
+            f"- labels ({'multi-label' if self.multi_label else 'single-label'}): {', '.join(self.classes_)}",
+            f"- training rows: {self.n_train_}",
+            f"- features: embeddings{' + character 2-5-grams' if self.use_char_ngrams else ''}",
+            f"- cross-validated macro-F1 ({self.cv_folds} folds, thresholds tuned on the same folds): "
+            f"{float(macro.iloc[0]):.3f}"
+            if len(macro)
+            else "",
+            "",
+            "Files: model.json (settings, classes, thresholds, vocabulary), weights.npz (no pickle),",
+            "cv_report.csv (out-of-fold precision/recall/F1 per label). Use: nlp-integration classify INPUT --model THIS_FOLDER",
+        ]
+        (folder / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: str | Path) -> SupervisedClassifier:
+        """Read a folder written by :meth:`save`; never unpickles anything."""
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise ModelError(
+                f"model folder '{folder}' does not exist: give the folder written by 'nlp-integration train'"
+            )
+        pickles = sorted(
+            p.name for p in folder.iterdir() if p.suffix.lower() in {".pkl", ".pickle", ".joblib"}
+        )
+        if pickles:
+            raise ModelError(
+                f"model folder '{folder}' holds {pickles[0]}: pickled files are refused; retrain with 'nlp-integration train'"
+            )
+        for name in MODEL_FILES:
+            if not (folder / name).is_file():
+                raise ModelError(
+                    f"model folder '{folder}' lacks {name}: retrain with 'nlp-integration train'"
+                )
+        try:
+            meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+            with np.load(folder / "weights.npz", allow_pickle=False) as npz:
+                arrays = {key: np.asarray(npz[key]) for key in npz.files}
+        except (OSError, ValueError, json.JSONDecodeError) as exc:
+            raise ModelError(
+                f"model folder '{folder}' cannot be read ({type(exc).__name__}): retrain with 'nlp-integration train'"
+            ) from None
+        try:
+            if (
+                meta.get("format") != "nlp_integration.SupervisedClassifier"
+                or int(meta["format_version"]) > FORMAT_VERSION
+            ):
+                raise ValueError("format")
+            model = cls(
+                multi_label=bool(meta["multi_label"]),
+                sep=str(meta["sep"]),
+                use_char_ngrams=bool(meta["use_char_ngrams"]),
+                cv_folds=int(meta["cv_folds"]),
+                random_state=int(meta["random_state"]),
+            )
+            classes = [str(c) for c in meta["classes"]]
+            thresholds = np.asarray(meta["thresholds"], dtype=float)
+            coef, intercept = arrays["coef"], arrays["intercept"]
+            vocabulary = (
+                {str(k): int(v) for k, v in meta["vocabulary"].items()}
+                if meta.get("vocabulary")
+                else None
+            )
+            idf = arrays.get("idf")
+            n_ngrams = len(idf) if idf is not None else 0
+            ok = (
+                len(thresholds) == len(classes) == coef.shape[0] == len(intercept)
+                and coef.ndim == 2
+                and (vocabulary is None) == (idf is None)
+                and (vocabulary is None or len(vocabulary) == n_ngrams)
+                and coef.shape[1] > n_ngrams
+            )
+            if not ok:
+                raise ValueError("shapes")
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise ModelError(
+                f"model folder '{folder}' holds an invalid or incompatible model: retrain with 'nlp-integration train'"
+            ) from None
+        model.classes_ = classes
+        model.thresholds_ = thresholds
+        model.n_train_ = int(meta.get("n_train", 0))
+        model.embedder_id_ = str(meta.get("embedder_id", ""))
+        model.core_ = {"vocabulary": vocabulary, "idf": idf, "coef": coef, "intercept": intercept}
+        report = folder / "cv_report.csv"
+        model.cv_report_ = pd.read_csv(report) if report.is_file() else pd.DataFrame()
+        return model

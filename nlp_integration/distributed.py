@@ -1,0 +1,653 @@
+"""Scale-out on Dask: the per-contribution stages run partitioned on the workers of a cluster.
+
+``analyse_distributed`` gives the same :class:`~nlp_integration.pipeline.RunResult` as
+:func:`~nlp_integration.pipeline.analyse` (one row per input row, in input order, same columns):
+
+1. read: a folder of Parquet parts through ``dask.dataframe.read_parquet`` (one partition per part
+   or row group), or one file / DataFrame cut into partitions of ``partition_size`` rows;
+2. on the workers, per partition: validation and status, redaction, language, embedding (each
+   worker builds its own embedder once; on one machine they share the SQLite cache) and
+   classification; partition results (with their vectors) stay in the workers' memory;
+3. on the client: topics fitted on a seeded random sample of at most ``topic_sample`` analysed
+   contributions; the other contributions go to the nearest topic centroid (on the workers, in the
+   same language-centred space); then quarters, cross-tables and priorities as in the pipeline.
+
+With ``scheduler=None`` a local cluster of ``n_workers`` processes is started and closed; with an
+address (``"tcp://host:8786"``) the function connects to a running ``dask.distributed`` scheduler
+whose workers have ``nlp_integration`` installed. Dask is imported only when the function runs.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from nlp_integration import pipeline
+from nlp_integration import schemas as S
+from nlp_integration.config import Settings
+from nlp_integration.embedding import CachedEmbedder, CacheStats, Embedder, make_embedder
+from nlp_integration.errors import InputFileError
+from nlp_integration.io import ReadReport, prepare_contributions, read_table, resolve_column
+from nlp_integration.pipeline import RunResult
+
+EmbedderFactory = Callable[[], Embedder]
+_WORKER_STATE: dict[str, Any] = {}  # per process: detectors, embedders, classifiers built once
+
+
+@dataclass
+class PartitionResult:
+    """What one partition yields on a worker; ``vectors`` stay on the worker until asked for."""
+
+    table: pd.DataFrame
+    langs: pd.DataFrame
+    classes: pd.DataFrame
+    vectors: np.ndarray
+    redaction: dict[str, int]
+    truncated: int
+    cache: dict[str, int]
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+# ------------------------------------------------------------------------------ worker side
+def _cached(key: str, build: Callable[[], Any]) -> Any:
+    if key not in _WORKER_STATE:
+        _WORKER_STATE[key] = build()
+    return _WORKER_STATE[key]
+
+
+def _worker_embedder(settings: Settings, factory: EmbedderFactory | None) -> Embedder:
+    from dask.base import tokenize
+
+    key = "embedder-" + tokenize(factory, asdict(settings.embedding))
+    if factory is not None:
+        return _cached(key, factory)
+    cfg = settings.embedding
+    return _cached(key, lambda: make_embedder(cfg.backend, cfg.model, cfg.batch_size, cfg.cache))
+
+
+def _worker_classifiers(settings: Settings, embedder: Embedder) -> list[Any]:
+    from dask.base import tokenize
+
+    from nlp_integration.codebook import CodebookClassifier, SupervisedClassifier, load_codebook
+
+    cfg = settings.classify
+    key = "classifiers-" + tokenize(embedder.model_id, asdict(cfg), settings.seed)
+
+    def build() -> list[Any]:
+        models = [
+            CodebookClassifier(
+                load_codebook(), cfg.max_themes, cfg.max_statement_types, settings.seed
+            ).fit(embedder)
+        ]
+        if cfg.model_dir:
+            models.append(SupervisedClassifier.load(cfg.model_dir))
+        return models
+
+    return _cached(key, build)
+
+
+def _worker_detector(settings: Settings) -> Any:
+    from nlp_integration.language import LanguageDetector
+
+    cfg = settings.language
+    key = f"detector-{cfg.candidates}-{cfg.min_letters}"
+    return _cached(key, lambda: LanguageDetector(cfg.candidates, cfg.min_letters).fit())
+
+
+def _partition_ids(
+    part: pd.DataFrame, settings: Settings, source: str
+) -> tuple[int, list | None, str]:
+    """Rows of a partition, its raw id cells (None without an id column) and its content hash.
+
+    Also checks that the text column exists, so a missing column fails before any work.
+    """
+    cfg = settings.input
+    resolve_column(part, cfg.text_column, source, what="text")
+    id_col = resolve_column(part, cfg.id_column, source, required=False, what="id")
+    ids = part[id_col].tolist() if id_col is not None else None
+    return len(part), ids, pipeline.frame_hash(part) if len(part) else ""
+
+
+def analyse_partition(
+    part: pd.DataFrame,
+    ids: Sequence[str],
+    settings: Settings,
+    embedder_factory: EmbedderFactory | None = None,
+    source: str = "input",
+) -> PartitionResult:
+    """The per-contribution stages on one partition: validate, redact, language, embed, classify.
+
+    ``ids`` are the partition's final ids (validated, or generated, over the whole input).
+    """
+    from nlp_integration.pipeline import _fill
+    from nlp_integration.redact import redact_texts
+
+    cfg_in = settings.input
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[stage] = seconds.get(stage, 0.0) + now - clock
+        clock = now
+
+    table, text_col = prepare_contributions(
+        part, cfg_in.text_column, cfg_in.id_column, source, settings.language.min_letters
+    )
+    table[S.ID] = list(ids)
+    analysed = (table[S.STATUS] == S.STATUS_ANALYSED).to_numpy()
+    lap("read")
+
+    if settings.redaction.enabled:
+        redacted, counts = redact_texts(table[text_col].tolist())
+    else:
+        redacted, counts = table[text_col].tolist(), {}
+    table[text_col] = redacted
+    texts = [t[: cfg_in.max_text_chars] for t, keep in zip(redacted, analysed, strict=True) if keep]
+    truncated = int(sum(len(t) > cfg_in.max_text_chars for t in redacted))
+    lap("redact")
+
+    langs = _worker_detector(settings).detect(texts)
+    langs = langs[[S.LANG, S.LANG_SCORE, S.LANG_MIXED]]
+    lap("language")
+
+    embedder = _worker_embedder(settings, embedder_factory)
+    before = asdict(embedder.stats) if isinstance(embedder, CachedEmbedder) else {}
+    vectors = embedder.encode(texts) if texts else np.zeros((0, 384), dtype=np.float32)
+    vectors = np.asarray(vectors, dtype=np.float32)
+    cache = (
+        {k: v - before[k] for k, v in asdict(embedder.stats).items()}
+        if isinstance(embedder, CachedEmbedder)
+        else {}
+    )
+    lap("embed")
+
+    holder = pd.DataFrame(index=range(len(texts)))
+    everything = np.ones(len(texts), dtype=bool)
+    for model in _worker_classifiers(settings, embedder):
+        _fill(holder, everything, model.predict(vectors, texts))
+    lap("classify")
+    return PartitionResult(
+        table, langs, holder.reset_index(drop=True), vectors, counts, truncated, cache, seconds
+    )
+
+
+def _without_vectors(result: PartitionResult) -> PartitionResult:
+    return dataclasses.replace(result, vectors=np.zeros((0, 0), dtype=np.float32))
+
+
+def _take_vectors(result: PartitionResult, rows: Sequence[int]) -> np.ndarray:
+    return result.vectors[np.asarray(rows, dtype=int)]
+
+
+def nearest_topics(
+    vectors: np.ndarray,
+    langs: Sequence[str],
+    centroids: np.ndarray,
+    topic_ids: Sequence[int],
+    lang_means: dict[str, np.ndarray] | None,
+) -> np.ndarray:
+    """Topic of each vector: the nearest centroid (cosine) after the fit's language centring.
+
+    ``lang_means`` are the per-language means subtracted in the fit (None: no centring); a language
+    the fit did not see gets the mean of the language means.
+    """
+    from nlp_integration.topics import kw
+
+    if len(vectors) == 0 or len(topic_ids) == 0:
+        return np.full(len(vectors), S.OUTLIER_TOPIC, dtype=int)
+    x = np.asarray(vectors, dtype=np.float64)
+    if lang_means is not None:
+        fallback = np.mean(list(lang_means.values()), axis=0)
+        x = x - np.vstack([lang_means.get(str(lang), fallback) for lang in langs])
+    sims = kw._unit(x) @ kw._unit(np.asarray(centroids, dtype=np.float64)).T
+    return np.asarray(topic_ids, dtype=int)[np.argmax(sims, axis=1)]
+
+
+def _assign(result: PartitionResult, centroids, topic_ids, lang_means) -> np.ndarray:
+    return nearest_topics(
+        result.vectors, result.langs[S.LANG].tolist(), centroids, topic_ids, lang_means
+    )
+
+
+# ------------------------------------------------------------------------------ client side
+@contextmanager
+def _client(scheduler: str | None, n_workers: int) -> Iterator[Any]:
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with (
+        LocalCluster(
+            n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def _input_partitions(
+    client: Any, source: str | Path | pd.DataFrame, partition_size: int, sheet: str
+) -> tuple[list[Any], str, pd.DataFrame | None, ReadReport | None, bool]:
+    """Futures of the input partitions, the source name, the in-memory frame (if any), the read
+    report, and whether the result gets a fresh RangeIndex (a folder of Parquet parts)."""
+    if isinstance(source, pd.DataFrame):
+        frame, name = source, "input"
+    else:
+        path = Path(source)
+        if path.is_dir():
+            import dask
+            import dask.dataframe as dd
+
+            parts = sorted(path.glob("*.parquet"))
+            if not parts:
+                raise InputFileError(f"{path} is a folder without .parquet parts: give a file")
+            with dask.config.set({"dataframe.convert-string": False}):
+                ddf = dd.read_parquet([str(p) for p in parts])
+                futures = client.compute(ddf.to_delayed())
+            report = ReadReport(str(path), notes=[f"{len(parts)} Parquet parts"])
+            return futures, str(path), None, report, True
+        frame, name = read_table(path, sheet), str(path)
+    size = max(1, int(partition_size))
+    chunks = [frame.iloc[i : i + size] for i in range(0, len(frame), size)] or [frame]
+    futures = client.scatter(chunks)
+    return futures, name, frame, frame.attrs.get("read_report"), False
+
+
+def _global_ids(
+    counts_and_ids: list[tuple[int, list | None, str]], settings: Settings, source: str
+) -> list[str]:
+    """Validate ids over the whole input (unique, none empty) or generate them, as the pipeline does."""
+    cfg = settings.input
+    lengths = [n for n, _, _ in counts_and_ids]
+    light = pd.DataFrame({cfg.text_column: ["ab"] * sum(lengths)})
+    if all(ids is not None for _, ids, _ in counts_and_ids):
+        light[cfg.id_column] = [v for _, ids, _ in counts_and_ids for v in ids]
+    prepared, _ = prepare_contributions(light, cfg.text_column, cfg.id_column, source)
+    return prepared[S.ID].tolist()
+
+
+def _sample_rows(
+    analysed_per_part: list[int], size: int, seed: int
+) -> tuple[list[list[int]], bool]:
+    """Seeded sample of analysed rows: per partition the positions among its analysed rows."""
+    total = sum(analysed_per_part)
+    if total <= size:
+        return [list(range(n)) for n in analysed_per_part], True
+    chosen = np.sort(np.random.default_rng(seed).choice(total, size=size, replace=False))
+    bounds = np.cumsum([0, *analysed_per_part])
+    rows = [
+        (chosen[(chosen >= lo) & (chosen < hi)] - lo).tolist()
+        for lo, hi in zip(bounds[:-1], bounds[1:], strict=True)
+    ]
+    return rows, False
+
+
+def _fit_topics(texts, vectors, langs, ids, settings: Settings, embedder: Embedder):
+    from nlp_integration import topics
+    from nlp_integration.codebook import load_codebook
+
+    cfg = settings.topics
+    seeds = (
+        {label.name_de: [label.description_de] for label in load_codebook().themes()}
+        if cfg.guided
+        else None
+    )
+    return topics.TopicModel(
+        nr_topics=cfg.nr_topics,
+        min_topic_size=cfg.min_topic_size,
+        center_languages=cfg.center_languages,
+        reduce_outliers=cfg.reduce_outliers,
+        seed_topics=seeds,
+        n_keywords=cfg.n_keywords,
+        label_language=settings.report.language,
+        random_state=settings.seed,
+    ).fit(texts, vectors, langs, ids, label_embedder=embedder)
+
+
+def _language_means(vectors: np.ndarray, langs: Sequence[str]) -> dict[str, np.ndarray]:
+    """Per-language mean vectors, as ``topics.center_by_language`` subtracts them in the fit."""
+    x = np.asarray(vectors, dtype=np.float64)
+    langs_arr = np.asarray(["und" if v is None else str(v) for v in langs])
+    return {str(lang): x[langs_arr == lang].mean(axis=0) for lang in np.unique(langs_arr)}
+
+
+def _full_topic_table(topic_table: pd.DataFrame, topic_ids: np.ndarray, langs: Sequence[str]):
+    """Topic sizes and language shares counted over all contributions (labels from the sample)."""
+    frame = pd.DataFrame({"topic_id": topic_ids, "lang": list(langs)})
+    present = set(frame["topic_id"].tolist())
+    rows = topic_table[topic_table["topic_id"].isin(present)].copy()
+    sizes = frame["topic_id"].value_counts()
+    rows["size"] = rows["topic_id"].map(sizes).astype(int)
+    rows["share_by_lang"] = [
+        json.dumps(
+            {
+                k: float(v)
+                for k, v in frame.loc[frame["topic_id"] == t, "lang"]
+                .value_counts(normalize=True)
+                .round(3)
+                .items()
+            },
+            ensure_ascii=False,
+        )
+        for t in rows["topic_id"]
+    ]
+    return rows.reset_index(drop=True)
+
+
+def analyse_distributed(
+    source: str | Path | pd.DataFrame,
+    quarters: pd.DataFrame | None = None,
+    settings: Settings | None = None,
+    scheduler: str | None = None,
+    n_workers: int = 2,
+    partition_size: int = 2000,
+    topic_sample: int = 20000,
+    embedder_factory: EmbedderFactory | None = None,
+) -> RunResult:
+    """Run the analysis with the per-contribution stages partitioned on a Dask cluster.
+
+    Parameters
+    ----------
+    source
+        A DataFrame, a table file (any suffix :func:`~nlp_integration.io.read_table` reads) or a
+        folder of ``*.parquet`` parts (read by ``dask.dataframe.read_parquet``, parts in name order).
+    quarters
+        Optional indicator table for the quarter typology.
+    settings
+        The run's settings (defaults when omitted).
+    scheduler
+        ``None``: a local cluster of ``n_workers`` processes (one thread each), closed at the end;
+        otherwise the address of a running scheduler (``"tcp://host:8786"``).
+    partition_size
+        Rows per partition for a file or DataFrame (a Parquet folder keeps its parts).
+    topic_sample
+        Topics are fitted on at most this many analysed contributions (a seeded random sample);
+        the rest go to the nearest topic. With fewer contributions the fit sees all of them, in
+        input order, exactly as the local pipeline.
+    embedder_factory
+        A picklable callable returning an embedder (each worker calls it once); default: the
+        embedder the settings name, with the on-disk cache.
+    """
+    settings = settings or Settings()
+    timer = pipeline._Timer()
+    cfg_in = settings.input
+    with _client(scheduler, n_workers) as client:
+        with timer.stage("read"):
+            parts, name, frame, report, fresh_index = _input_partitions(
+                client, source, partition_size, cfg_in.sheet
+            )
+            info = client.gather(
+                client.map(_partition_ids, parts, settings=settings, source=name, pure=False)
+            )
+            keep = [i for i, (n, _, _) in enumerate(info) if n]
+            parts, info = [parts[i] for i in keep], [info[i] for i in keep]
+            ids = _global_ids(info, settings, name)
+            bounds = np.cumsum([0, *[n for n, _, _ in info]]).tolist()
+            part_hashes = [h for _, _, h in info]
+            id_chunks = [ids[lo:hi] for lo, hi in zip(bounds[:-1], bounds[1:], strict=True)]
+
+        with timer.stage("per_contribution"):
+            results = client.map(
+                analyse_partition,
+                parts,
+                id_chunks,
+                settings=settings,
+                embedder_factory=embedder_factory,
+                source=name,
+                pure=False,
+            )
+            light = client.gather(client.map(_without_vectors, results, pure=False))
+            del parts
+
+        table = pd.concat([r.table for r in light])
+        if fresh_index:
+            table = table.reset_index(drop=True)
+        analysed = (table[S.STATUS] == S.STATUS_ANALYSED).to_numpy()
+        langs = pd.concat([r.langs for r in light], ignore_index=True)
+        pipeline._fill(table, analysed, langs)
+        text_col = resolve_column(table, cfg_in.text_column, name)
+        texts = [t[: cfg_in.max_text_chars] for t in table.loc[analysed, text_col]]
+        lang_list = langs[S.LANG].tolist()
+        id_list = table.loc[analysed, S.ID].tolist()
+
+        embedder = embedder_factory() if embedder_factory is not None else None
+        embedder = embedder or make_embedder(
+            settings.embedding.backend,
+            settings.embedding.model,
+            settings.embedding.batch_size,
+            settings.embedding.cache,
+        )
+        with timer.stage("topics"):
+            rows, everything = _sample_rows(
+                [len(r.langs) for r in light], topic_sample, settings.seed
+            )
+            pieces = client.gather(client.map(_take_vectors, results, rows, pure=False))
+            pieces = [p for p in pieces if len(p)] or [np.zeros((0, 384), dtype=np.float32)]
+            sample_vectors = np.vstack(pieces).astype(np.float32)
+            offsets = np.cumsum([0, *[len(r.langs) for r in light]])
+            pick = np.concatenate(
+                [np.asarray(r, dtype=int) + o for r, o in zip(rows, offsets[:-1], strict=True)]
+            ).astype(int)
+            topic_model = _fit_topics(
+                [texts[i] for i in pick],
+                sample_vectors,
+                [lang_list[i] for i in pick],
+                [id_list[i] for i in pick],
+                settings,
+                embedder,
+            )
+            topic_table = topic_model.topics_table()
+        with timer.stage("assign_topics"):
+            if everything:
+                assignments = topic_model.assignments()
+            else:
+                means = (
+                    _language_means(sample_vectors, [lang_list[i] for i in pick])
+                    if settings.topics.center_languages
+                    else None
+                )
+                args = (topic_model.centroids_, list(topic_model.topic_ids_), means)
+                assigned = client.gather(
+                    client.map(_assign, results, *[[a] * len(results) for a in args], pure=False)
+                )
+                topic_ids = np.concatenate(assigned).astype(int) if assigned else np.zeros(0, int)
+                topic_ids[pick] = topic_model.labels_
+                labels = dict(zip(topic_table["topic_id"], topic_table["label"], strict=True))
+                assignments = pd.DataFrame(
+                    {S.TOPIC_ID: topic_ids, S.TOPIC_LABEL: [labels[int(t)] for t in topic_ids]}
+                )
+                topic_table = _full_topic_table(topic_table, topic_ids, lang_list)
+                topic_model = copy.copy(topic_model)
+                topic_model.labels_ = topic_ids  # topics over time count every contribution
+        pipeline._fill(table, analysed, assignments)
+        classes = pd.concat([r.classes for r in light], ignore_index=True)
+        pipeline._fill(table, analysed, classes)
+        vectors = sample_vectors if everything else None
+
+    redaction: dict[str, int] = {}
+    cache = asdict(CacheStats())
+    worker_seconds: dict[str, float] = {}
+    for r in light:
+        for k, v in r.redaction.items():
+            redaction[k] = redaction.get(k, 0) + int(v)
+        for k, v in r.cache.items():
+            cache[k] += int(v)
+        for k, v in r.seconds.items():
+            worker_seconds[k] = round(worker_seconds.get(k, 0.0) + v, 3)
+    return _finish(
+        table,
+        analysed,
+        topic_model,
+        topic_table,
+        vectors,
+        quarters,
+        settings,
+        timer,
+        embedder,
+        source=name,
+        frame=frame,
+        report=report,
+        extra={
+            "redaction": redaction,
+            "parts_sha256": hashlib.sha256("".join(part_hashes).encode()).hexdigest(),
+            "truncated": sum(r.truncated for r in light),
+            "embedding_cache": cache if isinstance(embedder, CachedEmbedder) else {},
+            "distributed": {
+                "scheduler": scheduler or f"LocalCluster({n_workers} processes)",
+                "partitions": len(light),
+                "topic_sample": int(len(pick)),
+                "worker_seconds": worker_seconds,
+            },
+        },
+        text_col=text_col,
+    )
+
+
+def _finish(
+    table: pd.DataFrame,
+    analysed: np.ndarray,
+    topic_model: Any,
+    topic_table: pd.DataFrame,
+    vectors: np.ndarray | None,
+    quarters: pd.DataFrame | None,
+    settings: Settings,
+    timer: Any,
+    embedder: Embedder,
+    source: str,
+    frame: pd.DataFrame | None,
+    report: ReadReport | None,
+    extra: dict[str, Any],
+    text_col: str,
+) -> RunResult:
+    """Quarters, cross-tables, priorities and the manifest, as in ``pipeline.analyse``.
+
+    TODO(lead): replace by ``pipeline.finish_analysis`` once the pipeline exposes it (see report);
+    until then this mirrors the pipeline's steps after classification line by line.
+    """
+    from nlp_integration import __version__, analysis
+    from nlp_integration import quarters as quarter_module
+    from nlp_integration.codebook import load_codebook
+
+    cfg_in = settings.input
+    with timer.stage("quarters"):
+        raw_quarters = pipeline._optional_column(table, cfg_in.quarter_column, source)
+        if S.QUARTER in table.columns:
+            table[f"{S.QUARTER}_input"] = table[S.QUARTER]
+        quarter_table, profiles, unmatched = pd.DataFrame(), pd.DataFrame(), []
+        if quarters is not None:
+            indicators = quarter_module.validate_indicators(
+                quarters, "quarter table", cfg_in.quarter_column
+            )
+            typology = quarter_module.QuarterTypology(
+                settings.quarters.n_types,
+                settings.quarters.method,
+                cfg_in.quarter_column,
+                settings.seed,
+            ).fit(indicators)
+            quarter_table, profiles = typology.types_, typology.profiles_
+            matched, unmatched = quarter_module.match_quarters(
+                raw_quarters, quarter_table[cfg_in.quarter_column].tolist()
+            )
+            by_name = quarter_table.set_index(cfg_in.quarter_column)
+            table[S.QUARTER] = matched.to_numpy()
+            table[S.QUARTER_TYPE] = table[S.QUARTER].map(by_name[S.QUARTER_TYPE]).astype("Int64")
+            table[S.QUARTER_TYPE_LABEL] = (
+                table[S.QUARTER].map(by_name[S.QUARTER_TYPE_LABEL]).fillna("")
+            )
+        else:
+            table[S.QUARTER] = [q if q else S.CITYWIDE_QUARTER for q in raw_quarters]
+            table[S.QUARTER_TYPE] = pd.array([pd.NA] * len(table), dtype="Int64")
+            table[S.QUARTER_TYPE_LABEL] = ""
+        table[S.CHANNEL] = pipeline._optional_column(table, cfg_in.channel_column, source)
+        table[S.GROUP] = pipeline._optional_column(table, cfg_in.group_column, source)
+
+    cfg_an = settings.analysis
+    with timer.stage("analysis"):
+        crosstabs = {
+            dim: analysis.crosstab(table, dim, cfg_an.min_cell, cfg_an.alpha)
+            for dim in pipeline.CROSSTAB_DIMENSIONS
+            if dim in table.columns and table.loc[analysed, dim].notna().any()
+        }
+        priorities = analysis.prioritise(
+            table,
+            quarter_table,
+            cfg_an.weights,
+            cfg_an.min_cell,
+            cfg_an.top_priorities,
+            cfg_an.evidence_per_priority,
+        )
+        voiced = analysis.voiced_by(table, S.GROUP, min_cell=cfg_an.min_cell, alpha=cfg_an.alpha)
+        over_time = (
+            topic_model.topics_over_time(table.loc[analysed, S.DATE].tolist())
+            if S.DATE in table.columns
+            else pd.DataFrame()
+        )
+
+    codebook = load_codebook()
+    statuses = table[S.STATUS].value_counts().sort_index()
+    rows = int(len(table))
+    manifest = {
+        "tool_version": __version__,
+        "created": pd.Timestamp.now(tz="UTC").isoformat(timespec="seconds"),
+        "config": settings.to_dict(),
+        "packages": {**pipeline.package_versions(), **_dask_versions()},
+        "models": {
+            "embedding": embedder.model_id,
+            "codebook": f"{codebook.name} {codebook.version}",
+            "classifier_model_dir": settings.classify.model_dir or None,
+            "python": __import__("platform").python_version(),
+        },
+        "input": {
+            "source": source,
+            "sha256": pipeline.frame_hash(frame) if frame is not None else extra["parts_sha256"],
+            "rows": rows,
+            "text_column": text_col,
+            "notes": list(report.notes) if report else [],
+        },
+        "rows_by_status": {str(k): int(v) for k, v in statuses.items()},
+        "texts_truncated_for_analysis": extra["truncated"],
+        "redaction": {str(k): int(v) for k, v in sorted(extra["redaction"].items())},
+        "unmatched_quarters": list(unmatched),
+        "suppression": {
+            dim: t.attrs.get("suppression", int(t["suppressed"].sum()))
+            for dim, t in crosstabs.items()
+        },
+        "timings_s": timer.seconds,
+        "embedding_cache": extra["embedding_cache"],
+        "distributed": extra["distributed"],
+    }
+    return RunResult(
+        contributions=table,
+        topics=topic_table,
+        quarters=quarter_table,
+        quarter_profiles=profiles,
+        crosstabs=crosstabs,
+        priorities=priorities,
+        voiced_by=voiced,
+        topics_over_time=over_time,
+        manifest=manifest,
+        embeddings=vectors,
+        geojson=None,
+        settings=settings,
+    )
+
+
+def _dask_versions() -> dict[str, str]:
+    from importlib import metadata
+
+    return {name: metadata.version(name) for name in ("dask", "distributed")}

@@ -1,0 +1,132 @@
+"""Compare BERTopic's defaults with our TopicModel on parallel SIB-200 sentences.
+
+Prints, for both: NMI(topic, language), outlier rate overall and per language, purity and ARI
+against the 7 gold topics with ``--nr-topics``, ARI between runs with different seeds, and time.
+
+Data: ``../shared/data/topics/sib200_train_dev.csv``; ``--n-ids`` sentence ids (drawn with a
+fixed seed) in ``--langs``; the first half of the ids is the tuning half, the second the report
+half (``--half``). Embeddings come from ``make_embedder()`` and its on-disk cache.
+
+    .venv/bin/python scripts/evaluate_topics.py --half test
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import adjusted_rand_score
+
+from nlp_integration.embedding import make_embedder
+from nlp_integration.topics import TopicModel, language_nmi
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "topics" / "sib200_train_dev.csv"
+LANGS = "de,en,tr,ar,ru,uk,pl,ro,bg,fa"
+
+
+def load(path: Path, langs: list[str], n_ids: int, half: str) -> pd.DataFrame:
+    """The parallel subset: ``n_ids`` index ids × ``langs``, tuning or report half."""
+    data = pd.read_csv(path)
+    data = data[data["lang"].isin(langs)]
+    ids = np.sort(data["index_id"].unique())
+    picked = np.random.default_rng(0).choice(ids, n_ids, replace=False)
+    part = picked[: n_ids // 2] if half == "tune" else picked[n_ids // 2 :]
+    return data[data["index_id"].isin(part)].reset_index(drop=True)
+
+
+def purity(pred: np.ndarray, gold: np.ndarray) -> float:
+    table = pd.crosstab(pred, gold)
+    return float(table.max(axis=1).sum() / len(pred))
+
+
+def outlier_rates(topics: np.ndarray, langs: np.ndarray) -> tuple[float, dict[str, float]]:
+    per_lang = pd.Series(topics == -1).groupby(langs).mean()
+    return float((topics == -1).mean()), {k: round(float(v), 3) for k, v in per_lang.items()}
+
+
+def bertopic_default(docs, embeddings, seed: int, nr_topics: int | None) -> np.ndarray:
+    """BERTopic as documented, with only UMAP's random_state added (to measure seed stability)."""
+    from bertopic import BERTopic
+    from umap import UMAP
+
+    umap = UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=seed)
+    model = BERTopic(language="multilingual", umap_model=umap, nr_topics=nr_topics)
+    return np.asarray(model.fit_transform(docs, embeddings=embeddings)[0])
+
+
+def ours(data, embeddings, seed: int, nr_topics: int) -> tuple[np.ndarray, int]:
+    model = TopicModel(nr_topics=nr_topics, random_state=seed)
+    model.fit(data["text"].tolist(), embeddings, data["lang"].tolist(), data["id"].tolist())
+    return model.labels_, model.n_outliers_before_
+
+
+def report(name: str, runs: list[tuple[np.ndarray, float, int | None]], data: pd.DataFrame) -> dict:
+    langs, gold = data["lang"].to_numpy(), data["label"].to_numpy()
+    labels = [r[0] for r in runs]
+    pairs = [adjusted_rand_score(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :]]
+    rates = [outlier_rates(t, langs) for t in labels]
+    per_lang = pd.DataFrame([r[1] for r in rates]).mean()
+    before = [r[2] for r in runs if r[2] is not None]
+    return {
+        "setting": name,
+        "n_topics": np.mean([len(set(t) - {-1}) for t in labels]),
+        "nmi_lang": np.mean([language_nmi(t, langs) for t in labels]),
+        "outliers": np.mean([r[0] for r in rates]),
+        "outliers_before_reduction": np.mean(before) / len(data) if before else np.nan,
+        "outlier_lang_spread": float(per_lang.max() - per_lang.min()),
+        "purity": np.mean([purity(t, gold) for t in labels]),
+        "ari_gold": np.mean([adjusted_rand_score(gold, t) for t in labels]),
+        "ari_seeds": np.mean(pairs) if pairs else np.nan,
+        "seconds_per_fit": np.mean([r[1] for r in runs]),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--langs", default=LANGS)
+    parser.add_argument("--n-ids", type=int, default=400)
+    parser.add_argument("--half", choices=["tune", "test"], default="test")
+    parser.add_argument("--nr-topics", type=int, default=7)
+    parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
+    parser.add_argument("--skip-baseline", action="store_true")
+    args = parser.parse_args()
+    if not args.data.is_file():
+        raise SystemExit(f"{args.data} not found: the shared development data is needed for this script")
+
+    data = load(args.data, args.langs.split(","), args.n_ids, args.half)
+    data["id"] = data["index_id"].astype(str) + "_" + data["lang"]
+    embeddings = make_embedder().encode(data["text"].tolist())
+    print(f"{len(data)} texts, {data['lang'].nunique()} languages, {data['index_id'].nunique()} ids, half={args.half}")
+
+    rows = []
+    settings = [("ours, auto", lambda s: ours(data, embeddings, s, 0)),
+                (f"ours, nr_topics={args.nr_topics}", lambda s: ours(data, embeddings, s, args.nr_topics))]
+    if not args.skip_baseline:
+        docs = data["text"].tolist()
+        settings = [
+            ("BERTopic defaults, auto", lambda s: (bertopic_default(docs, embeddings, s, None), None)),
+            (f"BERTopic defaults, nr_topics={args.nr_topics}",
+             lambda s: (bertopic_default(docs, embeddings, s, args.nr_topics), None)),
+        ] + settings
+    for name, run in settings:
+        runs = []
+        for seed in args.seeds:
+            start = time.perf_counter()
+            labels, before = run(seed)
+            runs.append((labels, time.perf_counter() - start, before))
+        rows.append(report(name, runs, data))
+        print(pd.DataFrame(rows[-1:]).round(3).to_string(index=False), flush=True)
+    print()
+    table = pd.DataFrame(rows).round(3)
+    print("| " + " | ".join(table.columns) + " |")
+    print("|" + "---|" * len(table.columns))
+    for row in table.itertuples(index=False):
+        print("| " + " | ".join(str(v) for v in row) + " |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""The Dask path gives the local pipeline's per-contribution results, in input order."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+pytest.importorskip("distributed")
+
+from pipeline_data import QUARTERS, contributions  # noqa: E402
+
+from nlp_integration import schemas as S  # noqa: E402
+from nlp_integration.config import LanguageSettings, Settings, TopicSettings  # noqa: E402
+from nlp_integration.distributed import _sample_rows, analyse_distributed, nearest_topics  # noqa: E402
+from nlp_integration.embedding import HashingEmbedder  # noqa: E402
+from nlp_integration.errors import InputColumnError  # noqa: E402
+from nlp_integration.pipeline import analyse  # noqa: E402
+
+# k-means topics and the data's own languages keep model loading (and the test) short
+SETTINGS = Settings(
+    topics=TopicSettings(nr_topics=4),
+    language=LanguageSettings(candidates="de,en,tr,ar,fa,ru,uk,pl,ro"),
+)
+EXACT = [S.ID, S.STATUS, S.LANG, S.LANG_MIXED, S.THEMES, S.STATEMENT_TYPES, S.TOPIC_ID]
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as local:
+        yield local.scheduler_address
+
+
+@pytest.fixture(scope="module")
+def local_run():
+    return analyse(contributions(), QUARTERS, SETTINGS, embedder=HashingEmbedder())
+
+
+@pytest.fixture(scope="module")
+def dask_run(cluster):
+    return analyse_distributed(
+        contributions(),
+        QUARTERS,
+        SETTINGS,
+        scheduler=cluster,
+        partition_size=16,
+        embedder_factory=HashingEmbedder,
+    )
+
+
+def _assert_same_contributions(local: pd.DataFrame, dist: pd.DataFrame) -> None:
+    assert list(dist.columns) == list(local.columns)
+    assert dist.index.equals(local.index)
+    for column in EXACT:
+        assert dist[column].tolist() == local[column].tolist(), column
+    scores = [S.LANG_SCORE] + [c for c in local.columns if c.startswith(S.SCORE_PREFIX)]
+    assert len(scores) > 10
+    np.testing.assert_allclose(
+        dist[scores].to_numpy(float), local[scores].to_numpy(float), atol=1e-6, equal_nan=True
+    )
+
+
+@pytest.mark.slow
+def test_dask_run_equals_local_run_row_by_row(local_run, dask_run):
+    _assert_same_contributions(local_run.contributions, dask_run.contributions)
+    assert dask_run.manifest["distributed"]["partitions"] == 4  # 62 rows by 16
+    assert dask_run.manifest["rows_by_status"] == local_run.manifest["rows_by_status"]
+    assert dask_run.manifest["redaction"] == local_run.manifest["redaction"]
+    assert dask_run.manifest["input"]["sha256"] == local_run.manifest["input"]["sha256"]
+    pd.testing.assert_frame_equal(dask_run.topics, local_run.topics)
+    pd.testing.assert_frame_equal(dask_run.priorities, local_run.priorities)
+    np.testing.assert_allclose(dask_run.embeddings, local_run.embeddings, atol=1e-6)
+
+
+@pytest.mark.slow
+def test_partitioned_parquet_folder_gives_the_same_rows(local_run, cluster, tmp_path):
+    frame = contributions()
+    folder = tmp_path / "parts"
+    folder.mkdir()
+    # part names sort in input order; the middle part is written with an index of its own
+    for number, (start, stop) in enumerate([(0, 20), (20, 45), (45, len(frame))]):
+        frame.iloc[start:stop].to_parquet(folder / f"part-{number:02d}.parquet")
+    result = analyse_distributed(
+        folder, QUARTERS, SETTINGS, scheduler=cluster, embedder_factory=HashingEmbedder
+    )
+    _assert_same_contributions(local_run.contributions, result.contributions)
+    assert result.manifest["distributed"]["partitions"] == 3
+    assert result.manifest["input"]["notes"] == ["3 Parquet parts"]
+
+
+@pytest.mark.slow
+def test_topics_fitted_on_a_sample_reach_every_contribution(cluster):
+    frame = contributions().drop(columns=[S.ID])  # ids generated over the whole input
+    result = analyse_distributed(
+        frame,
+        None,
+        SETTINGS,
+        scheduler=cluster,
+        partition_size=25,
+        topic_sample=30,
+        embedder_factory=HashingEmbedder,
+    )
+    table = result.contributions
+    analysed = table[S.STATUS] == S.STATUS_ANALYSED
+    assert table[S.ID].tolist() == [f"r{i:04d}" for i in range(1, len(frame) + 1)]
+    assert result.manifest["distributed"]["topic_sample"] == 30
+    assert table.loc[analysed, S.TOPIC_ID].notna().all()
+    assert table.loc[~analysed, S.TOPIC_ID].isna().all()
+    assert set(table.loc[analysed, S.TOPIC_ID]) <= set(result.topics["topic_id"])
+    assert int(result.topics["size"].sum()) == int(analysed.sum())
+    assert int(result.topics_over_time["n"].sum()) == int(
+        table.loc[analysed, S.DATE].str.len().gt(0).sum()
+    )
+    assert result.embeddings is None  # only a sample of the vectors reached the client
+
+
+@pytest.mark.slow
+def test_missing_text_column_is_a_user_error(cluster):
+    frame = contributions().rename(columns={"text": "body"})
+    with pytest.raises(InputColumnError, match="no text column 'text'"):
+        analyse_distributed(frame, None, SETTINGS, scheduler=cluster, partition_size=20)
+
+
+def test_sample_rows_are_seeded_and_within_partitions():
+    rows, everything = _sample_rows([5, 0, 7], 100, seed=1)
+    assert everything and rows == [[0, 1, 2, 3, 4], [], list(range(7))]
+    first, everything = _sample_rows([50, 0, 70], 30, seed=1)
+    again, _ = _sample_rows([50, 0, 70], 30, seed=1)
+    other, _ = _sample_rows([50, 0, 70], 30, seed=2)
+    assert not everything and first == again and first != other
+    assert sum(map(len, first)) == 30 and first[1] == []
+    assert all(0 <= r < n for part, n in zip(first, [50, 0, 70], strict=True) for r in part)
+
+
+def test_nearest_topics_uses_the_fits_language_centring():
+    # two languages shifted apart; after centring, the topic direction decides
+    topic_a, topic_b, shift = np.eye(4)[0], np.eye(4)[1], 3 * np.eye(4)[2]
+    means = {"de": np.zeros(4), "tr": shift}
+    vectors = np.vstack([topic_a + 0.1 * topic_b, shift + topic_b, shift + topic_a])
+    centroids = np.vstack([topic_a, topic_b])
+    found = nearest_topics(vectors, ["de", "tr", "tr"], centroids, [7, 9], means)
+    assert found.tolist() == [7, 9, 7]
+    # an unseen language is centred by the mean of the language means
+    unseen = nearest_topics(vectors[1:2], ["xx"], centroids, [7, 9], means)
+    assert unseen.tolist() == [9]
+    assert nearest_topics(vectors, ["de"] * 3, np.zeros((0, 4)), [], means).tolist() == [-1] * 3

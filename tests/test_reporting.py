@@ -1,0 +1,309 @@
+"""Reports rendered from a fixture run folder built to the table contract (DEVELOPERS.md)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from reporting_fixture import (
+    FORMULA_TEXT,
+    HIDDEN_MARKERS,
+    MIN_CELL,
+    SCRIPT_TEXT,
+    SMALL_GROUP,
+    SMALL_LANG,
+    write_fixture_run,
+)
+
+from nlp_integration import schemas as S
+from nlp_integration.errors import ConfigError, InputFileError
+from nlp_integration.reporting import charts, render_reports
+from nlp_integration.reporting.load import load_run, suppress_counts
+from nlp_integration.reporting.texts import LANGUAGE_NAMES, STATEMENT_TYPE_NAMES, THEME_NAMES
+
+SECTIONS = (
+    "overview",
+    "topics",
+    "themes",
+    "statement-types",
+    "fears",
+    "priorities",
+    "quarter-types",
+    "map",
+    "method",
+)
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory) -> tuple[Path, dict[str, Path]]:
+    folder = write_fixture_run(tmp_path_factory.mktemp("run") / "run")
+    return folder, render_reports(folder)
+
+
+@pytest.fixture(scope="module")
+def page(run) -> str:
+    return run[1]["html"].read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def summary(run) -> str:
+    return run[1]["markdown"].read_text(encoding="utf-8")
+
+
+def _without_plotly(text: str) -> str:
+    return re.sub(r'<script id="plotly-js">.*?</script>', "", text, flags=re.S)
+
+
+def _figure(page: str, name: str) -> dict:
+    match = re.search(
+        rf'<script type="application/json" id="chart-{name}-spec">(.*?)</script>', page, re.S
+    )
+    assert match, f"chart {name} missing"
+    return json.loads(match.group(1))
+
+
+def _quotes(page: str) -> list[str]:
+    return [
+        html.unescape(q) for q in re.findall(r"<blockquote[^>]*>(.*?)</blockquote>", page, re.S)
+    ]
+
+
+# ------------------------------------------------------------------------------------ files
+def test_render_writes_three_reports(run):
+    folder, paths = run
+    assert set(paths) == {"html", "markdown", "excel"}
+    for path in paths.values():
+        assert path.parent == folder and path.stat().st_size > 0
+    assert not list(folder.glob("*.tmp")) and not list(folder.glob(".*.tmp"))
+
+
+# ------------------------------------------------------------------------------------- html
+def test_html_has_every_section_and_navigation(page):
+    for sid in SECTIONS:
+        assert f'<section id="{sid}"' in page
+        assert f'href="#{sid}"' in page
+    assert '<html lang="de">' in page and "Überblick" in page and "Ängste und Vorurteile" in page
+
+
+def test_html_is_self_contained(page):
+    assert page.count('<script id="plotly-js">') == 1
+    assert "Plotly.newPlot" in page
+    rest = _without_plotly(page)
+    assert "http://" not in rest and "https://" not in rest
+    assert not re.search(r"<(script|img|iframe|link)[^>]+(src|href)\s*=", page, re.I)
+    assert "@import" not in rest and "url(" not in rest
+
+
+def test_contribution_text_is_escaped_everywhere(page, summary):
+    assert "<script>alert(1)</script>" not in page
+    assert html.escape(SCRIPT_TEXT) in page  # quoted as text
+    assert "<script>alert(1)" not in summary and "<script" not in summary
+
+
+def test_figure_labels_are_escaped():
+    counts = pd.Series({"<script>x</script>": 9.0, "a&b": 7.0})
+    fig = charts.count_bar(counts, {}, "de", MIN_CELL, "Beiträge")
+    spec = charts.figure_json(fig)
+    assert "<" not in spec and ">" not in spec
+    data = json.loads(spec)["data"][0]
+    assert data["y"][0] == "&lt;script&gt;x&lt;/script&gt;" and data["y"][1] == "a&amp;b"
+
+
+def test_small_participation_counts_are_suppressed(page):
+    lang = _figure(page, "participation-lang")["data"][0]
+    name = f"{LANGUAGE_NAMES['de'][SMALL_LANG]} ({SMALL_LANG})"
+    i = lang["y"].index(name)
+    assert lang["x"][i] == 0 and lang["text"][i] == f"&lt; {MIN_CELL}"
+    group = _figure(page, "participation-group")["data"][0]
+    i = group["y"].index(SMALL_GROUP)
+    assert group["x"][i] == 0 and "&lt;" in group["text"][i]
+    for fig_name in ("participation-lang", "participation-group", "participation-quarter"):
+        bars = _figure(page, fig_name)["data"][0]
+        shown = [
+            x for x, t in zip(bars["x"], bars["text"], strict=True) if "&lt;" not in t and t != "–"
+        ]
+        assert all(x >= MIN_CELL for x in shown)
+
+
+def test_suppressed_crosstab_cells_are_blank_in_heatmap(run, page):
+    folder, _ = run
+    cross = pd.read_csv(folder / "crosstab_quarter_type.csv")
+    themes = cross[cross["label_kind"] == "theme"]
+    grey, fig = _figure(page, "themes-heatmap")["data"]  # suppressed layer, values layer
+    rows = {THEME_NAMES["de"][k]: k for k in S.THEME_KEYS}
+    suppressed = 0
+    for r, row_name in enumerate(fig["y"]):
+        for c, col in enumerate(fig["x"][:-1]):  # last column: city
+            level = int(col.split()[-1])
+            label = rows[html.unescape(row_name)]
+            cell = themes[(themes["label"] == label) & (themes["level"] == level)]
+            if bool(cell["suppressed"].iloc[0]):
+                suppressed += 1
+                assert fig["z"][r][c] is None and fig["text"][r][c] == ""
+                assert grey["z"][r][c] == 1 and grey["text"][r][c] == f"&lt; {MIN_CELL}"
+            else:
+                assert fig["z"][r][c] == pytest.approx(float(cell["share"].iloc[0]))
+                assert grey["z"][r][c] is None and "&lt;" not in fig["text"][r][c]
+    assert suppressed > 0
+
+
+def test_quotes_only_from_cells_with_enough_contributions(run, page, summary):
+    folder, _ = run
+    for marker in HIDDEN_MARKERS:
+        assert marker not in page and marker not in summary
+    contributions = pd.read_parquet(folder / "contributions.parquet")
+    cross = pd.read_csv(folder / "crosstab_quarter_type.csv")
+    ok = cross[(~cross["suppressed"].astype(bool)) & (cross["n"] >= MIN_CELL)]
+    allowed = {(int(a), b) for a, b in zip(ok["level"], ok["label"], strict=True)}
+    fears = page[page.index('<section id="fears"') : page.index('<section id="priorities"')]
+    quotes = _quotes(fears)
+    assert quotes and SCRIPT_TEXT in quotes
+    for text in quotes:
+        rows = contributions[contributions[S.TEXT] == text.rstrip(" …")]
+        assert any(
+            (int(qt), label) in allowed
+            for qt, labels in zip(rows[S.QUARTER_TYPE], rows[S.STATEMENT_TYPES], strict=True)
+            for label in S.split_labels(labels)
+            if label in ("fear", "prejudice") and not pd.isna(qt)
+        ), text
+
+
+def test_quotes_carry_language_tags(page):
+    tags = re.findall(r'<blockquote lang="([a-z]+)" dir="auto">', page)
+    assert {"de", "tr", "ar"} <= set(tags)
+
+
+# ------------------------------------------------------------------------------------ excel
+def test_excel_sheets_are_formatted_and_formula_free(run):
+    folder, paths = run
+    wb = load_workbook(paths["excel"])
+    names = wb.sheetnames
+    assert names[0] == "README"
+    expected = ["Beiträge", "Themen", "Prioritäten", "Kreuztab. Quartierstyp", "Kreuztab. Kanal",
+                "Kreuztab. Gruppe", "Kreuztab. Sprache", "Quartiere", "Profile", "Manifest"]  # fmt: skip
+    assert names[1:] == expected
+    readme_sheets = {
+        wb["README"].cell(row=i, column=1).value for i in range(2, wb["README"].max_row + 1)
+    }
+    assert set(expected) <= readme_sheets
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2", ws.title
+        assert ws.auto_filter.ref, ws.title
+        assert all(cell.font.bold for cell in ws[1]), ws.title
+        for column in ws.column_dimensions.values():
+            assert column.width <= 100
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate)
+    prio = wb["Prioritäten"]
+    header = [c.value for c in prio[1]]
+    assert header == list(pd.read_csv(folder / "priorities.csv").columns)
+    assert prio.cell(row=2, column=header.index("score") + 1).number_format == "0.000"
+    cross = wb["Kreuztab. Quartierstyp"]
+    header = [c.value for c in cross[1]]
+    assert cross.cell(row=2, column=header.index("share") + 1).number_format == "0.0%"
+    texts = [c.value for c in wb["Beiträge"]["B"] if isinstance(c.value, str)]
+    assert "'" + FORMULA_TEXT in texts and FORMULA_TEXT not in texts
+
+
+# ---------------------------------------------------------------------------------- summary
+def test_summary_lists_exactly_the_top_priorities(run, summary):
+    folder, _ = run
+    prio = pd.read_csv(folder / "priorities.csv")
+    prio = prio[prio["n"] >= MIN_CELL].sort_values(["quarter_type", "rank"])
+    blocks = re.split(r"^### ", summary, flags=re.M)[1:]
+    by_type = {int(re.match(r"Typ (\d+)", b).group(1)): b for b in blocks}
+    assert set(by_type) == set(pd.read_csv(folder / "priorities.csv")["quarter_type"])
+    for qtype, group in prio.groupby("quarter_type"):
+        listed = re.findall(r"^\d+\. \*\*(.+?) – (.+?)\*\*", by_type[int(qtype)], flags=re.M)
+        expected = [
+            (THEME_NAMES["de"][t], STATEMENT_TYPE_NAMES["de"][s])
+            for t, s in zip(group["theme"].head(3), group["statement_type"].head(3), strict=True)
+        ]
+        assert listed == expected
+
+
+def test_summary_has_no_count_below_min_cell(summary):
+    text = re.sub(r"„.*?“", "", summary)  # quotes are the contributions' own words
+    counts = [int(n) for n in re.findall(r"(\d+) Beiträge", text)]
+    counts += [int(n) for n in re.findall(r"\((\d+)\)", text)]
+    assert counts and min(counts) >= MIN_CELL
+    heard = summary[summary.index("## Wer wurde gehört") :]
+    assert f"weniger als {MIN_CELL} Beiträge" in heard
+    assert LANGUAGE_NAMES["de"][SMALL_LANG] in heard and SMALL_GROUP in heard
+
+
+def test_rendering_is_deterministic(run, tmp_path):
+    folder, paths = run
+    copy = shutil.copytree(folder, tmp_path / "again")
+    again = render_reports(copy)
+    assert again["markdown"].read_text("utf-8") == paths["markdown"].read_text("utf-8")
+    assert again["html"].read_text("utf-8") == paths["html"].read_text("utf-8")
+    first, second = load_workbook(paths["excel"]), load_workbook(again["excel"])
+    assert first.sheetnames == second.sheetnames
+    for name in first.sheetnames:
+        a = [[c.value for c in row] for row in first[name].iter_rows()]
+        b = [[c.value for c in row] for row in second[name].iter_rows()]
+        assert a == b, name
+
+
+# ----------------------------------------------------------------------------- variants
+def test_english_reports(tmp_path):
+    folder = write_fixture_run(tmp_path / "run")
+    paths = render_reports(folder, language="en", title="Dialogue <2026>")
+    page = paths["html"].read_text("utf-8")
+    assert '<html lang="en">' in page and "Fears and prejudices" in page
+    assert "<title>Dialogue &lt;2026&gt;</title>" in page
+    summary = paths["markdown"].read_text("utf-8")
+    assert "Top concerns per quarter type" in summary and "fewer than 5" in summary
+    assert load_workbook(paths["excel"]).sheetnames[1] == "Contributions"
+
+
+def test_csv_only_run_without_optional_tables(tmp_path):
+    folder = write_fixture_run(tmp_path / "run", geojson=False)
+    (folder / "contributions.parquet").unlink()
+    for name in ("quarters.csv", "quarter_profiles.csv", "topics.csv", "crosstab_lang.csv"):
+        (folder / name).unlink()
+    paths = render_reports(folder)
+    page = paths["html"].read_text("utf-8")
+    assert "Keine Geometrie" in page
+    assert html.escape("'" + FORMULA_TEXT) not in page  # the CSV formula guard is undone on reading
+    tables = load_run(folder)
+    assert tables.topics.empty and tables.geojson is None
+
+
+def test_user_errors(tmp_path):
+    with pytest.raises(InputFileError):
+        render_reports(tmp_path / "missing")
+    with pytest.raises(InputFileError):
+        render_reports(tmp_path)
+    folder = write_fixture_run(tmp_path / "run")
+    with pytest.raises(ConfigError):
+        render_reports(folder, language="fr")
+
+
+def test_suppress_counts_hides_a_lonely_small_cell_complementarily():
+    out = suppress_counts(pd.Series({"a": 30, "b": 12, "c": 9, "d": 2}), MIN_CELL)
+    assert out.isna().tolist() == [False, False, True, True]
+    assert out.attrs["complementary"] == ["c"]
+    out = suppress_counts(pd.Series({"a": 30, "b": 3, "c": 2}), MIN_CELL)
+    assert out.attrs["complementary"] == [] and out.isna().sum() == 2
+
+
+def test_run_with_user_named_text_column(tmp_path):
+    folder = write_fixture_run(tmp_path / "run")
+    frame = pd.read_parquet(folder / "contributions.parquet").rename(columns={"text": "Beitrag"})
+    frame.to_parquet(folder / "contributions.parquet", index=False)
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    manifest["input"]["text_column"] = "Beitrag"
+    (folder / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    paths = render_reports(folder)
+    assert html.escape(SCRIPT_TEXT) in paths["html"].read_text("utf-8")
+    header = [c.value for c in load_workbook(paths["excel"])["Beiträge"][1]]
+    assert "Beitrag" in header and "text" not in header
