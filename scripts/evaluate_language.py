@@ -3,7 +3,13 @@
 Usage::
 
     python scripts/evaluate_language.py [--data PATH] [--limit N] [--engines ours lingua ...]
-        [--sets lingua sib social sample] [--half test|dev|all]
+        [--sets lingua sib social sample] [--half test|dev|all] [--details]
+        [--mixed PAIRS] [--bench N]
+
+Engines: ours (default candidates + corpus prior), ours_noprior, ours_nowords, ours_nolatin,
+ours_low (lingua low-accuracy mode), ours_targets (the 10 target languages only), ours_all
+(all languages), "ours:de,tr,..." (any candidate list), lingua and lingua_low (out of the box,
+all languages), langdetect (out of the box, seed 0).
 
 Data (read from ../shared/data, skipped with a message when absent):
 
@@ -120,7 +126,15 @@ def make_engines(names: Sequence[str]) -> dict[str, Engine]:
     engines: dict[str, Engine] = {}
     for name in names:
         started = time.perf_counter()
-        if name.split(":")[0] in ("ours", "ours_low", "ours_targets", "ours_all", "ours_noprior"):
+        if name.split(":")[0] in (
+            "ours",
+            "ours_low",
+            "ours_targets",
+            "ours_all",
+            "ours_noprior",
+            "ours_nowords",
+            "ours_nolatin",
+        ):
             # "ours:de,tr,..." evaluates another candidate list
             candidates = {"ours_targets": ",".join(TARGETS), "ours_all": "all"}.get(name, "default")
             if ":" in name:
@@ -129,6 +143,8 @@ def make_engines(names: Sequence[str]) -> dict[str, Engine]:
                 candidates=candidates,
                 low_accuracy=name == "ours_low",
                 corpus_priors=name != "ours_noprior",
+                cyrillic_words=name != "ours_nowords",
+                latin_words=name != "ours_nolatin",
             ).fit()
             name = name if len(name) < 20 else f"ours:{len(det.candidates_)} langs"
 
@@ -286,9 +302,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, help="lingua-style CSV (text, lang, label)")
     parser.add_argument("--limit", type=int, default=100, help="rows per language and kind")
-    parser.add_argument("--engines", nargs="+", default=["ours", "lingua", "langdetect"])
-    parser.add_argument("--sets", nargs="+", default=["lingua", "sib", "social", "sample"])
-    parser.add_argument("--half", choices=["test", "dev", "all"], default="test")
+    parser.add_argument(
+        "--engines", nargs="+", default=["ours", "lingua", "langdetect"], help="see module doc"
+    )
+    parser.add_argument(
+        "--sets", nargs="+", default=["lingua", "sib", "social", "sample"], help="data sets"
+    )
+    parser.add_argument(
+        "--half", choices=["test", "dev", "all"], default="test", help="hash half to report"
+    )
     parser.add_argument("--details", action="store_true", help="per-language tables")
     parser.add_argument("--bench", type=int, default=5000, help="short texts to time (0: skip)")
     parser.add_argument("--mixed", type=int, default=40, help="pairs per language pair (0: skip)")

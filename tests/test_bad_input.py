@@ -189,7 +189,7 @@ def test_utf16_and_utf32_are_read(tmp_path, encoding):
     frame = read_table(path)
     assert frame.columns.tolist() == ["id", "text"]
     assert frame["text"].tolist()[2] == "نحتاج إلى دورات لغة"
-    assert frame.attrs["read_report"].encoding.startswith(encoding[:6])
+    assert frame.attrs["read_report"]["encoding"].startswith(encoding[:6])
 
 
 def test_utf16_json_is_read(tmp_path):
@@ -214,7 +214,7 @@ def test_semicolon_file_with_many_commas_in_text(tmp_path):
         "id;text;quarter\n" + "".join(f"{i};{t};Nord\n" for i, t in enumerate(texts)), "utf-8"
     )
     frame = read_table(path)
-    assert frame.attrs["read_report"].delimiter == ";"
+    assert frame.attrs["read_report"]["delimiter"] == ";"
     assert frame["text"].tolist() == texts
 
 

@@ -453,36 +453,38 @@ PREJUDICE_PAIRS = [
 ]
 
 
+FEAR_NEED_TEXTS = [
+    "Ich habe Angst, dass wir die Wohnung verlieren und meine Kinder die Schule wechseln müssen.",
+    "Я боюсь выходить вечером на улицу, в парке стало опасно.",
+    "Wir brauchen mehr Kitaplätze im Viertel.",
+]
+
+
 @pytest.fixture(scope="module")
-def e5_classifier(e5_embedder):
-    return CodebookClassifier().fit(e5_embedder)
+def e5_predictions(e5_embedder):
+    """Fit the bundled codebook with the real model once and classify every test sentence in one go."""
+    model = CodebookClassifier().fit(e5_embedder)
+    texts = [
+        t for _, hostile, counter in PREJUDICE_PAIRS for t in (hostile, counter)
+    ] + FEAR_NEED_TEXTS
+    result = model.predict(e5_embedder.encode(texts), texts)
+    result.index = texts
+    return result
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("lang", "hostile", "counter"), PREJUDICE_PAIRS)
-def test_e5_prejudice_above_counter_speech(e5_classifier, e5_embedder, lang, hostile, counter):
-    texts = [hostile, counter]
-    scores = e5_classifier.predict(e5_embedder.encode(texts), texts)
-    assert scores.loc[0, "score_prejudice"] > scores.loc[1, "score_prejudice"], lang
-    assert "prejudice" in scores.loc[0, "statement_types"].split(";"), (
-        lang,
-        scores.loc[0].to_dict(),
-    )
-    assert "prejudice" not in scores.loc[1, "statement_types"].split(";"), (
-        lang,
-        scores.loc[1].to_dict(),
-    )
+def test_e5_prejudice_above_counter_speech(e5_predictions, lang, hostile, counter):
+    hit, miss = e5_predictions.loc[hostile], e5_predictions.loc[counter]
+    assert hit["score_prejudice"] > miss["score_prejudice"], lang
+    assert "prejudice" in hit["statement_types"].split(";"), (lang, hit.to_dict())
+    assert "prejudice" not in miss["statement_types"].split(";"), (lang, miss.to_dict())
 
 
 @pytest.mark.slow
-def test_e5_fear_and_need(e5_classifier, e5_embedder):
-    texts = [
-        "Ich habe Angst, dass wir die Wohnung verlieren und meine Kinder die Schule wechseln müssen.",
-        "Я боюсь выходить вечером на улицу, в парке стало опасно.",
-        "Wir brauchen mehr Kitaplätze im Viertel.",
-    ]
-    result = e5_classifier.predict(e5_embedder.encode(texts), texts)
-    assert "fear" in result.loc[0, "statement_types"]
-    assert "fear" in result.loc[1, "statement_types"]
-    assert result.loc[2, "score_need"] > result.loc[2, "score_fear"]
-    assert result.loc[0, "score_fear"] > result.loc[2, "score_fear"]
+def test_e5_fear_and_need(e5_predictions):
+    fear_de, fear_ru, need_de = (e5_predictions.loc[t] for t in FEAR_NEED_TEXTS)
+    assert "fear" in fear_de["statement_types"].split(";")
+    assert "fear" in fear_ru["statement_types"].split(";")
+    assert need_de["score_need"] > need_de["score_fear"]
+    assert fear_de["score_fear"] > need_de["score_fear"]

@@ -32,7 +32,7 @@ def test_csv_encodings_and_delimiters(tmp_path, encoding, sep):
     path.write_bytes(frame.to_csv(index=False, sep=sep).encode(encoding))
     read = read_table(path)
     assert read["text"].tolist() == frame["text"].tolist()
-    assert read.attrs["read_report"].delimiter == sep
+    assert read.attrs["read_report"]["delimiter"] == sep
 
 
 def test_mixed_encoding_lines_are_each_decoded(tmp_path):
@@ -40,7 +40,7 @@ def test_mixed_encoding_lines_are_each_decoded(tmp_path):
     path.write_bytes(b"text\n" + "Grünau ist schön\n".encode() + "Straße kaputt\n".encode("cp1252"))
     read = read_table(path)
     assert read["text"].tolist() == ["Grünau ist schön", "Straße kaputt"]
-    assert read.attrs["read_report"].cp1252_lines == 1
+    assert read.attrs["read_report"]["cp1252_lines"] == 1
 
 
 def test_tsv_json_jsonl_parquet_xlsx_roundtrip(tmp_path):

@@ -9,7 +9,13 @@ import pytest
 
 from nlp_integration import keywords as kw
 from nlp_integration.errors import InputValueError
-from nlp_integration.topics import TOPIC_COLUMNS, TopicModel, language_nmi, topic_stability
+from nlp_integration.topics import (
+    TOPIC_COLUMNS,
+    TopicModel,
+    center_by_language,
+    language_nmi,
+    topic_stability,
+)
 
 # three subjects, each in three languages; numbers, stop words and a placeholder on purpose
 SUBJECTS = {
@@ -119,11 +125,13 @@ def test_keywords_exclude_stop_words_numbers_and_placeholders(fitted):
 
 
 def test_tokenize_lemmas_and_placeholders():
-    tokens, forms = kw.tokenize_texts(["Die Häuser kosten 300 Euro, meint [NAME] (a@b.de)."], ["de"])
-    assert tokens[0] == ["haus", "kosten", "euro", "meinen"] or "haus" in tokens[0]
-    assert "name" not in tokens[0] and not any(t.isdigit() for t in tokens[0])
+    tokens, forms = kw.tokenize_texts(
+        ["Die Häuser kosten 300 Euro, meint [NAME] (a@b.de) [E-MAIL]."], ["de"]
+    )
+    assert {"haus", "euro"} <= set(tokens[0])
+    assert not {"name", "mail", "e-mail", "die", "300", "a@b.de"} & set(tokens[0])
     assert forms["haus"] == "Haus"
-    # unknown language codes fall back to the multilingual tokenizer
+    # unknown language codes fall back to the multilingual tokenizer (no stop words of its own)
     assert kw.tokenize_texts(["Somali waa luqad"], ["so"])[0][0] == ["somali", "waa", "luqad"]
 
 
@@ -158,16 +166,25 @@ def test_labels_are_german_or_english(hashing_embedder, fitted):
     german = set(kw.vocabulary("de")) | {w for ws in model.keywords_.values() for w in ws}
     for label in model.topics_table()["label"]:
         assert set(label.split(", ")) <= german | {
-            model._form(w) for t in model.topic_ids_ for w in model.keywords_by_lang_.get(t, {}).get("de", [])
+            model._form(w)
+            for t in model.topic_ids_
+            for w in model.keywords_by_lang_.get(t, {}).get("de", [])
         }
-    english = TopicModel(nr_topics=3, label_language="en").fit(texts, x, langs, ids, label_embedder=hashing_embedder)
+    english = TopicModel(nr_topics=3, label_language="en").fit(
+        texts, x, langs, ids, label_embedder=hashing_embedder
+    )
     table = english.topics_table()
     assert (table["label"] == table["label_en"]).all()
     # without a label embedder: the report language's own keywords
     plain = TopicModel(nr_topics=3).fit(texts, x, langs, ids).topics_table()
-    assert set(plain["label"].str.split(", ").str[0]) <= {"Miete", "Schule", "Bus", "hoch", "Lehrer", "Minute"} | set(
-        w for cell in plain["keywords"] for w in cell.split("; ")
-    )
+    assert set(plain["label"].str.split(", ").str[0]) <= {
+        "Miete",
+        "Schule",
+        "Bus",
+        "hoch",
+        "Lehrer",
+        "Minute",
+    } | set(w for cell in plain["keywords"] for w in cell.split("; "))
 
 
 def test_time_class_and_hierarchy_tables(fitted):
@@ -212,22 +229,70 @@ def test_density_clustering_reduces_outliers_and_is_seeded():
 
 SENTENCES = {
     "football": {
-        "de": ["Unsere Mannschaft hat das Fußballspiel gewonnen.", "Der Stürmer schoss zwei Tore im Stadion.", "Am Samstag trainiert der Fußballverein auf dem Sportplatz."],
-        "en": ["Our team won the football match.", "The striker scored two goals in the stadium.", "The football club trains on the pitch on Saturday."],
-        "tr": ["Takımımız futbol maçını kazandı.", "Forvet stadyumda iki gol attı.", "Futbol kulübü cumartesi sahada antrenman yapıyor."],
-        "ar": ["فاز فريقنا في مباراة كرة القدم.", "سجل المهاجم هدفين في الملعب.", "يتدرب نادي كرة القدم في الملعب يوم السبت."],
+        "de": [
+            "Unsere Mannschaft hat das Fußballspiel gewonnen.",
+            "Der Stürmer schoss zwei Tore im Stadion.",
+            "Am Samstag trainiert der Fußballverein auf dem Sportplatz.",
+        ],
+        "en": [
+            "Our team won the football match.",
+            "The striker scored two goals in the stadium.",
+            "The football club trains on the pitch on Saturday.",
+        ],
+        "tr": [
+            "Takımımız futbol maçını kazandı.",
+            "Forvet stadyumda iki gol attı.",
+            "Futbol kulübü cumartesi sahada antrenman yapıyor.",
+        ],
+        "ar": [
+            "فاز فريقنا في مباراة كرة القدم.",
+            "سجل المهاجم هدفين في الملعب.",
+            "يتدرب نادي كرة القدم في الملعب يوم السبت.",
+        ],
     },
     "health": {
-        "de": ["Der Arzt hat mir Medikamente gegen das Fieber verschrieben.", "Im Krankenhaus wartet man lange auf eine Behandlung.", "Meine Grippe ist schlimmer geworden, ich muss zum Arzt."],
-        "en": ["The doctor prescribed me medicine for the fever.", "At the hospital you wait a long time for treatment.", "My flu got worse, I have to see a doctor."],
-        "tr": ["Doktor bana ateş için ilaç yazdı.", "Hastanede tedavi için uzun süre bekleniyor.", "Gribim kötüleşti, doktora gitmem lazım."],
-        "ar": ["وصف لي الطبيب دواء للحمى.", "في المستشفى تنتظر طويلا للعلاج.", "ساءت حالة الإنفلونزا لدي، يجب أن أذهب إلى الطبيب."],
+        "de": [
+            "Der Arzt hat mir Medikamente gegen das Fieber verschrieben.",
+            "Im Krankenhaus wartet man lange auf eine Behandlung.",
+            "Meine Grippe ist schlimmer geworden, ich muss zum Arzt.",
+        ],
+        "en": [
+            "The doctor prescribed me medicine for the fever.",
+            "At the hospital you wait a long time for treatment.",
+            "My flu got worse, I have to see a doctor.",
+        ],
+        "tr": [
+            "Doktor bana ateş için ilaç yazdı.",
+            "Hastanede tedavi için uzun süre bekleniyor.",
+            "Gribim kötüleşti, doktora gitmem lazım.",
+        ],
+        "ar": [
+            "وصف لي الطبيب دواء للحمى.",
+            "في المستشفى تنتظر طويلا للعلاج.",
+            "ساءت حالة الإنفلونزا لدي، يجب أن أذهب إلى الطبيب.",
+        ],
     },
     "housing": {
-        "de": ["Die Miete für unsere Wohnung ist stark gestiegen.", "Wir suchen seit einem Jahr eine bezahlbare Wohnung.", "Der Vermieter repariert die Heizung in der Wohnung nicht."],
-        "en": ["The rent for our flat has risen sharply.", "We have been looking for an affordable flat for a year.", "The landlord does not repair the heating in the flat."],
-        "tr": ["Dairemizin kirası çok arttı.", "Bir yıldır uygun fiyatlı bir daire arıyoruz.", "Ev sahibi dairedeki kaloriferi tamir etmiyor."],
-        "ar": ["ارتفع إيجار شقتنا بشكل كبير.", "نبحث منذ سنة عن شقة بسعر معقول.", "المالك لا يصلح التدفئة في الشقة."],
+        "de": [
+            "Die Miete für unsere Wohnung ist stark gestiegen.",
+            "Wir suchen seit einem Jahr eine bezahlbare Wohnung.",
+            "Der Vermieter repariert die Heizung in der Wohnung nicht.",
+        ],
+        "en": [
+            "The rent for our flat has risen sharply.",
+            "We have been looking for an affordable flat for a year.",
+            "The landlord does not repair the heating in the flat.",
+        ],
+        "tr": [
+            "Dairemizin kirası çok arttı.",
+            "Bir yıldır uygun fiyatlı bir daire arıyoruz.",
+            "Ev sahibi dairedeki kaloriferi tamir etmiyor.",
+        ],
+        "ar": [
+            "ارتفع إيجار شقتنا بشكل كبير.",
+            "نبحث منذ سنة عن شقة بسعر معقول.",
+            "المالك لا يصلح التدفئة في الشقة.",
+        ],
     },
 }
 
@@ -246,12 +311,63 @@ def test_real_embeddings_group_by_subject_with_german_labels(e5_embedder):
     assert purity(model.labels_, gold) >= 0.9
     assert language_nmi(model.labels_, langs) < 0.1
     table = model.topics_table()
-    german = set(kw.vocabulary("de")) | {w for cell in table["keywords_by_lang"] for w in json.loads(cell).get("de", "").split("; ")}
-    expected = {"football": {"Fußball", "Mannschaft", "Sport", "Spiel", "Verein", "Stadion", "Fußballspiel", "Tor"},
-                "health": {"Arzt", "Krankenhaus", "Gesundheit", "Krankheit", "Medizin", "Fieber", "Grippe", "Medikament", "Behandlung"},
-                "housing": {"Wohnung", "Miete", "Wohnen", "Haus", "Vermieter", "Heizung", "Mietwohnung"}}
+    german = set(kw.vocabulary("de")) | {
+        w for cell in table["keywords_by_lang"] for w in json.loads(cell).get("de", "").split("; ")
+    }
+    expected = {
+        "football": {
+            "Fußball",
+            "Mannschaft",
+            "Sport",
+            "Spiel",
+            "Verein",
+            "Stadion",
+            "Fußballspiel",
+            "Tor",
+        },
+        "health": {
+            "Arzt",
+            "Krankenhaus",
+            "Gesundheit",
+            "Krankheit",
+            "Medizin",
+            "Fieber",
+            "Grippe",
+            "Medikament",
+            "Behandlung",
+        },
+        "housing": {"Wohnung", "Miete", "Wohnen", "Haus", "Vermieter", "Heizung", "Mietwohnung"},
+    }
     for _, row in table.iterrows():
         words = row["label"].split(", ")
         assert set(words) <= german, row["label"]
         subject = pd.Series(gold)[model.labels_ == row["topic_id"]].value_counts().index[0]
         assert set(words) & expected[subject], (subject, row["label"])
+
+
+def test_seed_topics_name_their_topics(hashing_embedder):
+    base = SUBJECTS["de"]
+    texts = [f"{base[i % 3]} Nummer {i}" for i in range(36)]
+    gold = [i % 3 for i in range(36)]
+    x = hashing_embedder.encode(texts)
+    seeds = {
+        "Wohnen": ["Miete", "Wohnung"],
+        "Schule": ["Schule", "Lehrer", "Bücher"],
+        "Verkehr": ["Bus", "Haltestelle"],
+    }
+    model = TopicModel(nr_topics=3, seed_topics=seeds).fit(
+        texts, x, ["de"] * 36, [str(i) for i in range(36)], label_embedder=hashing_embedder
+    )
+    assert purity(model.labels_, gold) == 1.0
+    labels = model.assignments()["topic_label"]
+    for subject, name in enumerate(seeds):
+        assert labels[np.asarray(gold) == subject].str.startswith(f"{name}: ").all()
+
+
+def test_rare_language_is_centred_on_the_shared_mean():
+    texts, x, langs, ids, _ = blobs(n_per_cell=4)
+    x = np.vstack([x, x[:1]])
+    centred = center_by_language(x, langs + ["so"])
+    # a lone row would become the zero vector if centred on its own mean
+    assert np.isfinite(centred).all() and abs(np.linalg.norm(centred[-1]) - 1) < 1e-6
+    assert np.allclose(centred[:-1], center_by_language(x[:-1], langs))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from html import escape
 from typing import Any
 
@@ -86,6 +87,7 @@ class _Report:
         self.min_cell = min_cell
         self.quotes = quotes
         self.n_figures = 0
+        self.ids: set[str] = set()
         self.type_labels = type_labels(tables)
 
     # ------------------------------------------------------------------ helpers
@@ -110,13 +112,23 @@ class _Report:
         label = self.type_labels.get(k)
         return f"{self.type_short(k)} – {label}" if label else self.type_short(k)
 
+    def dom_id(self, wanted: str) -> str:
+        """A safe, unique element id (names may come from user data such as type keys)."""
+        base = re.sub(r"[^A-Za-z0-9_-]", "-", wanted)
+        fid, i = base, 1
+        while fid in self.ids:
+            i += 1
+            fid = f"{base}-{i}"
+        self.ids.add(fid)
+        return fid
+
     def chart(self, fig: Any, name: str, title: str | None = None, note: str = "") -> str:
         """A figure block; an empty note when the figure could not be drawn."""
         head = f"<h3>{escape(title)}</h3>" if title else ""
         if fig is None:
             return f'<figure class="chart-box">{head}<p class="muted">{escape(self.t("all_suppressed"))}</p></figure>'
         self.n_figures += 1
-        fid = f"chart-{name}"
+        fid = self.dom_id(f"chart-{name}")
         body = C.figure_json(fig)
         foot = f'<figcaption class="muted">{escape(note)}</figcaption>' if note else ""
         return (
@@ -130,6 +142,7 @@ class _Report:
         """A sortable table; ``headers`` = (text, 'num'|'text'), cells = (escaped html, sort key)."""
         if not rows:
             return ""
+        tid = self.dom_id(tid)
         head = "".join(
             f'<th data-type="{kind}" tabindex="0" aria-sort="none">{escape(h)}</th>'
             for h, kind in headers
