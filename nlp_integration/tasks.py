@@ -52,7 +52,9 @@ def detect_languages_table(
 
     settings = settings or Settings()
     table, _, mask, texts = _prepared(frame, settings, source)
-    detector = LanguageDetector(settings.language.candidates, settings.language.min_letters).fit()
+    detector = LanguageDetector(settings.language.candidates, settings.language.min_letters).fit(
+        texts
+    )
     _fill(table, mask, detector.detect(texts)[[S.LANG, S.LANG_SCORE, S.LANG_MIXED]])
     table.loc[~mask, S.LANG] = S.UNDETERMINED_LANG
     table.loc[~mask, S.LANG_SCORE] = 0.0
@@ -66,42 +68,26 @@ def topics_tables(
     source: str = "input",
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(assignments: input + ``topic_id``, ``topic_label``; the topics table)."""
-    from nlp_integration.codebook import load_codebook
     from nlp_integration.language import LanguageDetector
-    from nlp_integration.topics import TopicModel
+    from nlp_integration.pipeline import fit_topics, no_topics
+    from nlp_integration.topics import TOPIC_COLUMNS
 
     settings = settings or Settings()
     table, _, mask, texts = _prepared(frame, settings, source)
     langs = (
         LanguageDetector(settings.language.candidates, settings.language.min_letters)
-        .fit()
+        .fit(texts)
         .detect(texts)
     )
     _fill(table, mask, langs[[S.LANG, S.LANG_SCORE]])
     embedder = _embedder(settings, embedder)
     vectors = embedder.encode(texts)
-    cfg = settings.topics
-    seeds = (
-        {label.name_de: [label.description_de] for label in load_codebook().themes()}
-        if cfg.guided
-        else None
+    model = fit_topics(
+        texts, vectors, langs[S.LANG].tolist(), table.loc[mask, S.ID].tolist(), settings, embedder
     )
-    model = TopicModel(
-        nr_topics=cfg.nr_topics,
-        min_topic_size=cfg.min_topic_size,
-        center_languages=cfg.center_languages,
-        reduce_outliers=cfg.reduce_outliers,
-        seed_topics=seeds,
-        n_keywords=cfg.n_keywords,
-        label_language=settings.report.language,
-        random_state=settings.seed,
-    ).fit(
-        texts,
-        vectors,
-        langs[S.LANG].tolist(),
-        table.loc[mask, S.ID].tolist(),
-        label_embedder=embedder,
-    )
+    if model is None:
+        _fill(table, mask, no_topics(len(texts)))
+        return table, pd.DataFrame(columns=TOPIC_COLUMNS)
     _fill(table, mask, model.assignments())
     return table, model.topics_table()
 
@@ -122,9 +108,7 @@ def classify_table(
     embedder = _embedder(settings, embedder)
     vectors = embedder.encode(texts)
     cfg = settings.classify
-    codebook_model = CodebookClassifier(
-        load_codebook(), cfg.max_themes, cfg.max_statement_types, settings.seed
-    )
+    codebook_model = CodebookClassifier(load_codebook(), cfg.max_themes, cfg.max_statement_types)
     _fill(table, mask, codebook_model.fit(embedder).predict(vectors, texts))
     if trained is not None:
         _fill(table, mask, trained.predict(vectors, texts))

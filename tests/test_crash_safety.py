@@ -215,7 +215,7 @@ def test_rerun_after_interruption_continues_from_embedding_cache(tmp_path, monke
     monkeypatch.undo()
     third = CachedEmbedder(HashingEmbedder(), cache)
     again = analyse(frame, QUARTERS, SETTINGS, embedder=third, source="t")
-    write_run(again, out)
+    write_run(again, out, render=False)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["embedding_cache"]["embedded"] == 0
     assert manifest["embedding_cache"]["from_cache"] == manifest["embedding_cache"]["unique"] > 0
