@@ -359,6 +359,9 @@ def _main(
 
 def main() -> None:
     """Console entry point: user errors end in one line and a distinct exit code, never a traceback."""
+    import logging
+
+    logging.getLogger("BERTopic").setLevel(logging.ERROR)  # its notes on topic assignment are not for users
     warnings.filterwarnings("ignore", category=FutureWarning)
     warnings.filterwarnings("ignore", category=DeprecationWarning)
     try:

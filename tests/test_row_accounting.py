@@ -187,19 +187,12 @@ def test_analyse_keeps_every_row_once_in_order(hashing_embedder, frame):
     assert table.loc[analysed, S.TOPIC_ID].notna().all()
 
 
-NEEDS_SOURCE = pytest.mark.xfail(
-    strict=True,
-    reason="pipeline.analyse lets topics.py raise 'topics: N contribution(s) cannot form topics' "
-    "without the file name; it should check the analysable count first and name the source",
-)
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "texts",
     [
-        pytest.param(["", "👍", "   "], marks=NEEDS_SOURCE),  # nothing analysable
-        pytest.param(["Wir brauchen mehr Kitas im Viertel.", ""], marks=NEEDS_SOURCE),  # one
+        ["", "👍", "   "],  # nothing analysable
+        ["Wir brauchen mehr Kitas im Viertel.", ""],  # one analysable text
         ["AA", "Donaudampfschifffahrt" * 50],  # two, without shared words
         ["Kita fehlt", "Kita fehlt", "Kita fehlt"],  # identical texts
     ],
