@@ -22,7 +22,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+stdout = Console(highlight=False)
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpora" / "sample"
 
@@ -315,7 +315,7 @@ def evaluate(
 
     settings = _settings(config, set_, text_column, id_column, None, sheet)
     summary = evaluate_gold(_read(gold, settings), out, settings, model, source=str(gold))
-    out.print(summary.to_string(index=False))
+    stdout.print(summary.to_string(index=False))
     _done(f"metrics → {out}")
 
 
@@ -330,7 +330,7 @@ def bench(
 
     settings = _settings(None, set_)
     table = run_bench(size, out, settings, CORPUS_DIR)
-    out.print(table.to_string(index=False))
+    stdout.print(table.to_string(index=False))
     _done(f"benchmark → {out}/bench.json, bench.csv")
 
 
@@ -353,7 +353,7 @@ def _main(
     version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
 ) -> None:
     if version:
-        out.print(f"nlp-integration {__version__}")
+        stdout.print(f"nlp-integration {__version__}")
         raise typer.Exit()
 
 
@@ -361,7 +361,9 @@ def main() -> None:
     """Console entry point: user errors end in one line and a distinct exit code, never a traceback."""
     import logging
 
-    logging.getLogger("BERTopic").setLevel(logging.ERROR)  # its notes on topic assignment are not for users
+    logging.getLogger("BERTopic").setLevel(
+        logging.ERROR
+    )  # its notes on topic assignment are not for users
     warnings.filterwarnings("ignore", category=FutureWarning)
     warnings.filterwarnings("ignore", category=DeprecationWarning)
     try:

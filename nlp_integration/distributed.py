@@ -365,28 +365,6 @@ def _sample_rows(
     return rows, False
 
 
-def _fit_topics(texts, vectors, langs, ids, settings: Settings, embedder: Embedder):
-    from nlp_integration import topics
-    from nlp_integration.codebook import load_codebook
-
-    cfg = settings.topics
-    seeds = (
-        {label.name_de: [label.description_de] for label in load_codebook().themes()}
-        if cfg.guided
-        else None
-    )
-    return topics.TopicModel(
-        nr_topics=cfg.nr_topics,
-        min_topic_size=cfg.min_topic_size,
-        center_languages=cfg.center_languages,
-        reduce_outliers=cfg.reduce_outliers,
-        seed_topics=seeds,
-        n_keywords=cfg.n_keywords,
-        label_language=settings.report.language,
-        random_state=settings.seed,
-    ).fit(texts, vectors, langs, ids, label_embedder=embedder)
-
-
 def _language_means(vectors: np.ndarray, langs: Sequence[str]) -> dict[str, np.ndarray]:
     """Per-language mean vectors, as ``topics.center_by_language`` subtracts them in the fit."""
     x = np.asarray(vectors, dtype=np.float64)
@@ -454,6 +432,8 @@ def analyse_distributed(
     geojson
         Quarter polygons for the report's map, passed through as in ``pipeline.analyse``.
     """
+    from nlp_integration.topics import TOPIC_COLUMNS
+
     settings = settings or Settings()
     timer = pipeline._Timer()
     cfg_in = settings.input
@@ -526,7 +506,7 @@ def analyse_distributed(
             pick = np.concatenate(
                 [np.asarray(r, dtype=int) + o for r, o in zip(rows, offsets[:-1], strict=True)]
             ).astype(int)
-            topic_model = _fit_topics(
+            topic_model = pipeline.fit_topics(
                 [texts[i] for i in pick],
                 sample_vectors,
                 [lang_list[i] for i in pick],
@@ -534,9 +514,15 @@ def analyse_distributed(
                 settings,
                 embedder,
             )
-            topic_table = topic_model.topics_table()
+            topic_table = (
+                topic_model.topics_table()
+                if topic_model
+                else pd.DataFrame(columns=list(TOPIC_COLUMNS))
+            )
         with timer.stage("assign_topics"):
-            if everything:
+            if not topic_model:
+                assignments = pipeline.no_topics(len(texts))
+            elif everything:
                 assignments = topic_model.assignments()
             else:
                 means = (
@@ -619,117 +605,24 @@ def _finish(
     text_col: str,
     geojson: dict | None = None,
 ) -> RunResult:
-    """Quarters, cross-tables, priorities and the manifest, as in ``pipeline.analyse``.
-
-    TODO(lead): replace by ``pipeline.finish_analysis`` once the pipeline exposes it (see report);
-    until then this mirrors the pipeline's steps after classification line by line.
-    """
-    from nlp_integration import __version__, analysis
-    from nlp_integration import quarters as quarter_module
-    from nlp_integration.codebook import load_codebook
-
-    cfg_in = settings.input
-    with timer.stage("quarters"):
-        raw_quarters = pipeline._optional_column(table, cfg_in.quarter_column, source)
-        if S.QUARTER in table.columns:
-            table[f"{S.QUARTER}_input"] = table[S.QUARTER]
-        quarter_table, profiles, unmatched = pd.DataFrame(), pd.DataFrame(), []
-        if quarters is not None:
-            indicators = quarter_module.validate_indicators(
-                quarters, "quarter table", cfg_in.quarter_column
-            )
-            typology = quarter_module.QuarterTypology(
-                settings.quarters.n_types,
-                settings.quarters.method,
-                cfg_in.quarter_column,
-                settings.seed,
-            ).fit(indicators)
-            quarter_table, profiles = typology.types_, typology.profiles_
-            matched, unmatched = quarter_module.match_quarters(
-                raw_quarters, quarter_table[cfg_in.quarter_column].tolist()
-            )
-            by_name = quarter_table.set_index(cfg_in.quarter_column)
-            table[S.QUARTER] = matched.to_numpy()
-            table[S.QUARTER_TYPE] = table[S.QUARTER].map(by_name[S.QUARTER_TYPE]).astype("Int64")
-            table[S.QUARTER_TYPE_LABEL] = (
-                table[S.QUARTER].map(by_name[S.QUARTER_TYPE_LABEL]).fillna("")
-            )
-        else:
-            table[S.QUARTER] = [q if q else S.CITYWIDE_QUARTER for q in raw_quarters]
-            table[S.QUARTER_TYPE] = pd.array([pd.NA] * len(table), dtype="Int64")
-            table[S.QUARTER_TYPE_LABEL] = ""
-        table[S.CHANNEL] = pipeline._optional_column(table, cfg_in.channel_column, source)
-        table[S.GROUP] = pipeline._optional_column(table, cfg_in.group_column, source)
-
-    cfg_an = settings.analysis
-    with timer.stage("analysis"):
-        crosstabs = {
-            dim: analysis.crosstab(table, dim, cfg_an.min_cell, cfg_an.alpha)
-            for dim in pipeline.CROSSTAB_DIMENSIONS
-            if dim in table.columns and table.loc[analysed, dim].notna().any()
-        }
-        priorities = analysis.prioritise(
-            table,
-            quarter_table,
-            cfg_an.weights,
-            cfg_an.min_cell,
-            cfg_an.top_priorities,
-            cfg_an.evidence_per_priority,
-        )
-        voiced = analysis.voiced_by(table, S.GROUP, min_cell=cfg_an.min_cell, alpha=cfg_an.alpha)
-        over_time = (
-            topic_model.topics_over_time(table.loc[analysed, S.DATE].tolist())
-            if S.DATE in table.columns
-            else pd.DataFrame()
-        )
-
-    codebook = load_codebook()
-    statuses = table[S.STATUS].value_counts().sort_index()
-    rows = int(len(table))
-    manifest = {
-        "tool_version": __version__,
-        "created": pd.Timestamp.now(tz="UTC").isoformat(timespec="seconds"),
-        "config": settings.to_dict(),
+    """Quarters, cross-tables, priorities and the manifest: ``pipeline.finish_analysis``."""
+    facts = pipeline.InputFacts(
+        source=source,
+        sha256=pipeline.frame_hash(frame) if frame is not None else extra["parts_sha256"],
+        notes=notes,
+        text_column=text_col,
+        redaction=extra["redaction"],
+        truncated=extra["truncated"],
+    )
+    extra_manifest = {
         "packages": {**pipeline.package_versions(), **_dask_versions()},
-        "models": {
-            "embedding": embedder.model_id,
-            "codebook": f"{codebook.name} {codebook.version}",
-            "classifier_model_dir": settings.classify.model_dir or None,
-            "python": __import__("platform").python_version(),
-        },
-        "input": {
-            "source": source,
-            "sha256": pipeline.frame_hash(frame) if frame is not None else extra["parts_sha256"],
-            "rows": rows,
-            "text_column": text_col,
-            "notes": notes,
-        },
-        "rows_by_status": {str(k): int(v) for k, v in statuses.items()},
-        "texts_truncated_for_analysis": extra["truncated"],
-        "redaction": {str(k): int(v) for k, v in sorted(extra["redaction"].items())},
-        "unmatched_quarters": list(unmatched),
-        "suppression": {
-            dim: t.attrs.get("suppression", int(t["suppressed"].sum()))
-            for dim, t in crosstabs.items()
-        },
-        "timings_s": timer.seconds,
         "embedding_cache": extra["embedding_cache"],
         "distributed": extra["distributed"],
     }
-    return RunResult(
-        contributions=table,
-        topics=topic_table,
-        quarters=quarter_table,
-        quarter_profiles=profiles,
-        crosstabs=crosstabs,
-        priorities=priorities,
-        voiced_by=voiced,
-        topics_over_time=over_time,
-        manifest=manifest,
-        embeddings=vectors,
-        geojson=geojson,
-        settings=settings,
-    )
+    return pipeline.finish_analysis(
+        table, analysed, topic_model, topic_table, vectors, quarters, settings, timer, embedder,
+        facts, extra_manifest=extra_manifest, geojson=geojson,
+    )  # fmt: skip
 
 
 def _dask_versions() -> dict[str, str]:

@@ -16,12 +16,17 @@ from nlp_integration.tasks import classify_table, detect_languages_table, gold_c
 
 def _summary_rows(name: str, tables: dict[str, pd.DataFrame]) -> list[dict]:
     summary = tables.get("summary")
-    if summary is None or summary.empty:
-        return []
-    return [
-        {"task": name, "metric": str(r["metric"]), "value": r["value"]}
-        for _, r in summary.iterrows()
-    ]
+    if summary is not None and not summary.empty:
+        return [
+            {"task": name, "metric": str(r["metric"]), "value": r["value"]}
+            for _, r in summary.iterrows()
+        ]
+    overall = tables.get("overall")  # language ID: one row of n and accuracy
+    if overall is not None and not overall.empty:
+        return [
+            {"task": name, "metric": str(k), "value": float(v)} for k, v in overall.iloc[0].items()
+        ]
+    return []
 
 
 def evaluate_gold(

@@ -492,7 +492,9 @@ def prepare_contributions(
 
     Returns a new frame (input columns kept, ``id`` and ``status`` added or filled) and the name of
     the text column found. A user's own ``status`` column (values not written by this tool) is kept
-    as ``status_input``, as an ``id`` column is kept as ``id_input`` when ids come from another one.
+    as ``status_input``, as an ``id`` column is kept as ``id_input`` when ids come from another one,
+    and columns named like the pipeline's outputs (``lang``, ``themes``, ``score_*``...) as
+    ``<name>_input``.
     """
     if frame.empty:
         raise InputFileError(
@@ -525,6 +527,8 @@ def prepare_contributions(
     out[S.ID] = ids
     if S.STATUS in out.columns and not _is_own_status(out[S.STATUS]):
         out = out.rename(columns={S.STATUS: f"{S.STATUS}_input"})  # keep the user's column
+    clashes = [c for c in out.columns if c != text_col and S.is_output_column(str(c))]
+    out = out.rename(columns={c: f"{c}_input" for c in clashes})  # the steps write these names
     reasons = [skip_reason(t, min_letters) for t in out[text_col]]
     out[S.STATUS] = [S.SKIPPED_PREFIX + r if r else S.STATUS_ANALYSED for r in reasons]
     return out, text_col

@@ -119,8 +119,7 @@ def analyse(
     embedder
         Overrides the embedder the settings name (tests pass a fast deterministic one).
     """
-    from nlp_integration import analysis, language, redact, topics
-    from nlp_integration import quarters as quarter_module
+    from nlp_integration import language, redact, topics
     from nlp_integration.codebook import CodebookClassifier, SupervisedClassifier, load_codebook
 
     settings = settings or Settings()
@@ -185,6 +184,51 @@ def analyse(
             trained = SupervisedClassifier.load(settings.classify.model_dir)
             _fill(table, analysed, trained.predict(vectors, texts))
 
+    return finish_analysis(
+        table, analysed, topic_model, topic_table, vectors, quarters, settings, timer, embedder,
+        InputFacts(source, frame_hash(contributions), read_notes(contributions), text_col,
+                   redaction_counts, truncated),
+        geojson=geojson,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class InputFacts:
+    """What the manifest says about the input and the per-contribution stages."""
+
+    source: str
+    sha256: str
+    notes: list[str]
+    text_column: str
+    redaction: dict[str, int]
+    truncated: int
+
+
+def finish_analysis(
+    table: pd.DataFrame,
+    analysed: np.ndarray,
+    topic_model,
+    topic_table: pd.DataFrame,
+    vectors: np.ndarray | None,
+    quarters: pd.DataFrame | None,
+    settings: Settings,
+    timer: _Timer,
+    embedder: Embedder,
+    facts: InputFacts,
+    extra_manifest: dict | None = None,
+    geojson: dict | None = None,
+) -> RunResult:
+    """The steps after the per-contribution ones: quarters, cross-tables, priorities, manifest.
+
+    Shared by :func:`analyse` and the distributed path; adds the quarter columns to ``table``.
+    """
+    from nlp_integration import analysis
+    from nlp_integration import quarters as quarter_module
+    from nlp_integration.codebook import load_codebook
+
+    cfg_in = settings.input
+    source = facts.source
+    codebook = load_codebook()
     with timer.stage("quarters"):
         raw_quarters = _optional_column(table, cfg_in.quarter_column, source)
         if S.QUARTER in table.columns:
@@ -248,11 +292,11 @@ def analyse(
         "models": {"embedding": embedder.model_id, "codebook": f"{codebook.name} {codebook.version}",
                    "classifier_model_dir": settings.classify.model_dir or None,
                    "python": platform.python_version()},
-        "input": {"source": source, "sha256": frame_hash(contributions), "rows": int(len(contributions)),
-                  "text_column": text_col, "notes": read_notes(contributions)},
+        "input": {"source": source, "sha256": facts.sha256, "rows": int(len(table)),
+                  "text_column": facts.text_column, "notes": facts.notes},
         "rows_by_status": {str(k): int(v) for k, v in statuses.items()},
-        "texts_truncated_for_analysis": truncated,
-        "redaction": {str(k): int(v) for k, v in sorted(redaction_counts.items())},
+        "texts_truncated_for_analysis": facts.truncated,
+        "redaction": {str(k): int(v) for k, v in sorted(facts.redaction.items())},
         "unmatched_quarters": list(unmatched),
         "suppression": {dim: t.attrs.get("suppression", int(t["suppressed"].sum())) for dim, t in crosstabs.items()},
         "topics": {"n_topics": int(len(topic_table)), "skipped": None if topic_model else
@@ -260,6 +304,7 @@ def analyse(
         "timings_s": timer.seconds,
         "embedding_cache": asdict(embedder.stats) if isinstance(embedder, CachedEmbedder) else {},
     }  # fmt: skip
+    manifest.update(extra_manifest or {})
     return RunResult(
         contributions=table,
         topics=topic_table,

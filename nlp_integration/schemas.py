@@ -73,6 +73,18 @@ GERMAN_COLUMN_ALIASES: dict[str, str] = {
 }
 
 
+# columns the pipeline writes; an input column of the same name is kept as "<name>_input"
+OUTPUT_COLUMNS: tuple[str, ...] = (
+    LANG, LANG_SCORE, LANG_MIXED, TOPIC_ID, TOPIC_LABEL, THEMES, STATEMENT_TYPES, LABEL,
+    QUARTER_TYPE, QUARTER_TYPE_LABEL,
+)  # fmt: skip
+
+
+def is_output_column(name: str) -> bool:
+    """True for a column name the pipeline writes itself (including every ``score_<label>``)."""
+    return name in OUTPUT_COLUMNS or name.startswith(SCORE_PREFIX)
+
+
 def score_column(label: str) -> str:
     """The column holding the calibrated score of one label."""
     return f"{SCORE_PREFIX}{label}"

