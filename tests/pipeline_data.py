@@ -47,6 +47,26 @@ def contributions(n_rows: int = 60) -> pd.DataFrame:
                 "gold_lang": lang,
             }
         )
-    rows.append({"id": "empty", "text": "", "quarter": "Nordstadt", "channel": "Online", "group": "", "date": "", "gold_lang": "und"})
-    rows.append({"id": "emoji", "text": "👍👍", "quarter": "Nordstadt", "channel": "Online", "group": "", "date": "", "gold_lang": "und"})
+    rows.append(
+        {
+            "id": "empty",
+            "text": "",
+            "quarter": "Nordstadt",
+            "channel": "Online",
+            "group": "",
+            "date": "",
+            "gold_lang": "und",
+        }
+    )
+    rows.append(
+        {
+            "id": "emoji",
+            "text": "👍👍",
+            "quarter": "Nordstadt",
+            "channel": "Online",
+            "group": "",
+            "date": "",
+            "gold_lang": "und",
+        }
+    )
     return pd.DataFrame(rows)

@@ -10,7 +10,14 @@ import pytest
 
 def run_cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
     env = {**os.environ, "NLP_INTEGRATION_PROGRESS": "0"}
-    return subprocess.run([sys.executable, "-m", "nlp_integration", *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "nlp_integration", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=600,
+    )
 
 
 @pytest.mark.parametrize(
@@ -18,9 +25,24 @@ def run_cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
     [
         (None, ["analyse", "missing.csv", "--out", "o"], 3, "does not exist"),
         ("text;x\n", ["detect-language", "in.csv", "--out", "o.csv"], 3, "header but no rows"),
-        ("txt,id\nhallo welt,1\n", ["detect-language", "in.csv", "--out", "o.csv"], 4, "did you mean 'txt'"),
-        ("text,id\nhallo welt,1\nhallo du,1\n", ["detect-language", "in.csv", "--out", "o.csv"], 5, "rows 2 and 3"),
-        ("text\nhallo welt\n", ["detect-language", "in.csv", "--out", "o.csv", "--set", "nope.x=1"], 6, "unknown setting"),
+        (
+            "txt,id\nhallo welt,1\n",
+            ["detect-language", "in.csv", "--out", "o.csv"],
+            4,
+            "did you mean 'txt'",
+        ),
+        (
+            "text,id\nhallo welt,1\nhallo du,1\n",
+            ["detect-language", "in.csv", "--out", "o.csv"],
+            5,
+            "rows 2 and 3",
+        ),
+        (
+            "text\nhallo welt\n",
+            ["detect-language", "in.csv", "--out", "o.csv", "--set", "nope.x=1"],
+            6,
+            "unknown setting",
+        ),
         ("text\nhallo welt\n", ["report", "."], 3, "not a finished run folder"),
     ],
 )
@@ -36,7 +58,12 @@ def test_user_errors_are_one_line_with_distinct_exit_codes(tmp_path, make, args,
 
 
 def test_detect_language_keeps_columns_and_rows(tmp_path):
-    frame = pd.DataFrame({"Beitrag": ["Wir brauchen mehr Kitas im Viertel", "", "Нам потрібні курси мови"], "extra": [1, 2, 3]})
+    frame = pd.DataFrame(
+        {
+            "Beitrag": ["Wir brauchen mehr Kitas im Viertel", "", "Нам потрібні курси мови"],
+            "extra": [1, 2, 3],
+        }
+    )
     frame.to_csv(tmp_path / "in.csv", sep=";", index=False)
     result = run_cli("detect-language", "in.csv", "--out", "out.csv", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

@@ -16,7 +16,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.mark.slow
 def test_demo_writes_the_whole_run_folder_and_second_run_embeds_nothing(tmp_path):
-    env = {**os.environ, "NLP_INTEGRATION_PROGRESS": "0", "NLP_INTEGRATION_CACHE": str(tmp_path / "cache")}
+    env = {
+        **os.environ,
+        "NLP_INTEGRATION_PROGRESS": "0",
+        "NLP_INTEGRATION_CACHE": str(tmp_path / "cache"),
+    }
     out = tmp_path / "demo"
     for _ in range(2):
         result = subprocess.run([sys.executable, "-m", "nlp_integration", "demo", "--out", str(out)],
@@ -28,7 +32,9 @@ def test_demo_writes_the_whole_run_folder_and_second_run_embeds_nothing(tmp_path
     for name in ("contributions.csv", "contributions.parquet", "topics.csv", "priorities.csv", "report.html",
                  "summary.md", "report.xlsx", "manifest.json", "crosstab_quarter_type.csv"):  # fmt: skip
         assert (out / name).is_file(), name
-    corpus = pd.read_csv(ROOT / "corpora" / "sample" / "contributions.csv", dtype=str, keep_default_na=False)
+    corpus = pd.read_csv(
+        ROOT / "corpora" / "sample" / "contributions.csv", dtype=str, keep_default_na=False
+    )
     table = pd.read_csv(out / "contributions.csv", dtype=str, keep_default_na=False)
     assert table["id"].tolist() == corpus["id"].tolist()
     assert first["embedding_cache"]["embedded"] > 0

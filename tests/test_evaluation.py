@@ -10,7 +10,11 @@ from nlp_integration.evaluation import evaluate_gold
 def test_evaluate_reports_language_and_labels_against_gold(tmp_path):
     gold = pd.DataFrame(
         {
-            "text": ["Wir brauchen mehr Sprachkurse am Abend.", "Нам потрібні курси німецької мови.", ""],
+            "text": [
+                "Wir brauchen mehr Sprachkurse am Abend.",
+                "Нам потрібні курси німецької мови.",
+                "",
+            ],
             "gold_lang": ["de", "uk", "und"],
             "gold_themes": ["language", "language", ""],
             "gold_statement_types": ["need", "need", ""],

@@ -86,7 +86,10 @@ def _table_hashes(folder):
 def test_same_input_same_tables_byte_for_byte(run, tmp_path):
     _, first = run
     settings = load_settings(overrides=["embedding.cache=false"], environ={})
-    again = write_run(analyse(contributions(), QUARTERS, settings, embedder=HashingEmbedder(), source="test"), tmp_path / "again")
+    again = write_run(
+        analyse(contributions(), QUARTERS, settings, embedder=HashingEmbedder(), source="test"),
+        tmp_path / "again",
+    )
     assert _table_hashes(first) == _table_hashes(again)
 
 
