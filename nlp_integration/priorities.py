@@ -31,6 +31,7 @@ from nlp_integration.schemas import (
     GROUP,
     ID,
     LANG,
+    PRIORITY_COLUMNS,
     QUARTER,
     QUARTER_TYPE,
     QUARTER_TYPE_LABEL,
@@ -45,22 +46,6 @@ from nlp_integration.schemas import (
     split_labels,
 )
 
-PRIORITY_COLUMNS = [
-    "quarter_type",
-    "quarter_type_label",
-    "rank",
-    "theme",
-    "statement_type",
-    "score",
-    "prevalence",
-    "over_representation",
-    "breadth",
-    "severity",
-    "structural_need",
-    "n",
-    "evidence_ids",
-    "evidence_langs",
-]
 COMPONENTS = ("prevalence", "over_representation", "breadth", "severity", "structural_need")
 
 #: how much a statement type calls for action: fears and needs most, prejudice nearly as much

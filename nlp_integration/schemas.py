@@ -73,6 +73,53 @@ GERMAN_COLUMN_ALIASES: dict[str, str] = {
 }
 
 
+# table layouts of the run folder (see DEVELOPERS.md)
+CROSSTAB_COLUMNS: list[str] = [
+    "dimension",
+    "level",
+    "label_kind",
+    "label",
+    "n",
+    "n_level",
+    "share",
+    "share_city",
+    "lift",
+    "residual",
+    "p_value",
+    "p_adjusted",
+    "ci_low",
+    "ci_high",
+    "significant",
+    "suppressed",
+]
+TOPIC_COLUMNS: list[str] = [
+    "topic_id",
+    "label",
+    "label_en",
+    "keywords",
+    "keywords_by_lang",
+    "size",
+    "share_by_lang",
+    "representative_ids",
+]
+PRIORITY_COLUMNS: list[str] = [
+    "quarter_type",
+    "quarter_type_label",
+    "rank",
+    "theme",
+    "statement_type",
+    "score",
+    "prevalence",
+    "over_representation",
+    "breadth",
+    "severity",
+    "structural_need",
+    "n",
+    "evidence_ids",
+    "evidence_langs",
+]
+CROSSTAB_DIMENSIONS: tuple[str, ...] = (QUARTER_TYPE, CHANNEL, GROUP, LANG)
+
 # columns the pipeline writes; an input column of the same name is kept as "<name>_input"
 OUTPUT_COLUMNS: tuple[str, ...] = (
     LANG, LANG_SCORE, LANG_MIXED, TOPIC_ID, TOPIC_LABEL, THEMES, STATEMENT_TYPES, LABEL,

@@ -25,22 +25,12 @@ import pandas as pd
 from nlp_integration import keywords as kw
 from nlp_integration.embedding import Embedder
 from nlp_integration.errors import InputValueError, ModelError
-from nlp_integration.schemas import OUTLIER_TOPIC, TOPIC_ID, TOPIC_LABEL
+from nlp_integration.schemas import OUTLIER_TOPIC, TOPIC_COLUMNS, TOPIC_ID, TOPIC_LABEL
 
 TINY_CORPUS = 30  # below this, UMAP/HDBSCAN have too little to work with: cluster the embeddings
 SMALL_CORPUS = 200  # below this, density clustering is unreliable and UMAP's JIT costs more
 WHITEN_FROM = 500  # corpus size from which the k-means space is whitened
 MIN_LANGUAGE_DOCS = 5  # a language needs this many contributions for a mean of its own
-TOPIC_COLUMNS = (
-    "topic_id",
-    "label",
-    "label_en",
-    "keywords",
-    "keywords_by_lang",
-    "size",
-    "share_by_lang",
-    "representative_ids",
-)
 
 
 def center_by_language(

@@ -76,7 +76,7 @@ def test_one_row_per_input_and_contract_columns(fitted):
     assert list(assignments.columns) == ["topic_id", "topic_label"]
     assert len(assignments) == len(texts) == len(model.labels_)
     table = model.topics_table()
-    assert tuple(table.columns) == TOPIC_COLUMNS
+    assert list(table.columns) == TOPIC_COLUMNS
     assert table["size"].sum() == len(texts)
     for _, row in table.iterrows():
         shares = json.loads(row["share_by_lang"])

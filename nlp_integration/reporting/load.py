@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -13,53 +14,13 @@ import pandas as pd
 
 from nlp_integration import schemas as S
 from nlp_integration.errors import InputFileError
+from nlp_integration.schemas import (
+    CROSSTAB_COLUMNS,
+    CROSSTAB_DIMENSIONS,
+    PRIORITY_COLUMNS,
+    TOPIC_COLUMNS,
+)
 
-CROSSTAB_DIMENSIONS: tuple[str, ...] = ("quarter_type", "channel", "group", "lang")
-
-CROSSTAB_COLUMNS: list[str] = [
-    "dimension",
-    "level",
-    "label_kind",
-    "label",
-    "n",
-    "n_level",
-    "share",
-    "share_city",
-    "lift",
-    "residual",
-    "p_value",
-    "p_adjusted",
-    "ci_low",
-    "ci_high",
-    "significant",
-    "suppressed",
-]
-TOPIC_COLUMNS: list[str] = [
-    "topic_id",
-    "label",
-    "label_en",
-    "keywords",
-    "keywords_by_lang",
-    "size",
-    "share_by_lang",
-    "representative_ids",
-]
-PRIORITY_COLUMNS: list[str] = [
-    "quarter_type",
-    "quarter_type_label",
-    "rank",
-    "theme",
-    "statement_type",
-    "score",
-    "prevalence",
-    "over_representation",
-    "breadth",
-    "severity",
-    "structural_need",
-    "n",
-    "evidence_ids",
-    "evidence_langs",
-]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -131,13 +92,13 @@ def _unneutralise(value: object) -> object:
     return value
 
 
-def _read_csv(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
+def _read_csv(path: Path, columns: Sequence[str] | None = None) -> pd.DataFrame:
     if not path.exists():
-        return pd.DataFrame(columns=columns or [])
+        return pd.DataFrame(columns=list(columns or []))
     try:
         frame = pd.read_csv(path, keep_default_na=True, low_memory=False)
     except pd.errors.EmptyDataError:
-        return pd.DataFrame(columns=columns or [])
+        return pd.DataFrame(columns=list(columns or []))
     except (OSError, pd.errors.ParserError) as exc:
         raise InputFileError(
             f"{path}: cannot read the table ({exc}); re-run the analysis"
