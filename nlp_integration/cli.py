@@ -361,9 +361,8 @@ def main() -> None:
     """Console entry point: user errors end in one line and a distinct exit code, never a traceback."""
     import logging
 
-    logging.getLogger("BERTopic").setLevel(
-        logging.ERROR
-    )  # its notes on topic assignment are not for users
+    # BERTopic resets its logger's level on every model; a filter keeps its notes from users
+    logging.getLogger("BERTopic").addFilter(lambda record: record.levelno >= logging.ERROR)
     warnings.filterwarnings("ignore", category=FutureWarning)
     warnings.filterwarnings("ignore", category=DeprecationWarning)
     try:
