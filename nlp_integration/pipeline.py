@@ -120,11 +120,23 @@ def analyse(
         Overrides the embedder the settings name (tests pass a fast deterministic one).
     """
     from nlp_integration import language, redact, topics
-    from nlp_integration.codebook import CodebookClassifier, SupervisedClassifier, load_codebook
+    from nlp_integration.codebook import CodebookClassifier, load_codebook
 
     settings = settings or Settings()
     timer = _Timer()
     cfg_in = settings.input
+
+    embedder = embedder or make_embedder(
+        settings.embedding.backend,
+        settings.embedding.model,
+        settings.embedding.batch_size,
+        settings.embedding.cache,
+    )
+    trained = (
+        load_trained_model(settings.classify.model_dir, embedder)
+        if settings.classify.model_dir
+        else None
+    )
 
     with timer.stage("read"):
         table, text_col = prepare_contributions(
@@ -154,12 +166,6 @@ def analyse(
         langs = detector.detect(texts)
     _fill(table, analysed, langs[[S.LANG, S.LANG_SCORE, S.LANG_MIXED]])
 
-    embedder = embedder or make_embedder(
-        settings.embedding.backend,
-        settings.embedding.model,
-        settings.embedding.batch_size,
-        settings.embedding.cache,
-    )
     with timer.stage("embed"):
         vectors = embedder.encode(texts) if texts else np.zeros((0, 384), dtype=np.float32)
 
@@ -180,8 +186,7 @@ def analyse(
             codebook, settings.classify.max_themes, settings.classify.max_statement_types
         ).fit(embedder)
         _fill(table, analysed, classifier.predict(vectors, texts))
-        if settings.classify.model_dir:
-            trained = SupervisedClassifier.load(settings.classify.model_dir)
+        if trained is not None:
             _fill(table, analysed, trained.predict(vectors, texts))
 
     return finish_analysis(
@@ -319,6 +324,20 @@ def finish_analysis(
         geojson=geojson,
         settings=settings,
     )
+
+
+def load_trained_model(model_dir: str | Path, embedder: Embedder):
+    """A model made by ``train``, refused when it was trained on another embedding model."""
+    from nlp_integration.codebook import SupervisedClassifier
+    from nlp_integration.errors import ModelError
+
+    model = SupervisedClassifier.load(model_dir)
+    if model.embedder_id_ and model.embedder_id_ != embedder.model_id:
+        raise ModelError(
+            f"{model_dir} was trained on embeddings of '{model.embedder_id_}', but this run uses "
+            f"'{embedder.model_id}': train it again or set embedding.backend to match"
+        )
+    return model
 
 
 def build_topic_model(settings: Settings):

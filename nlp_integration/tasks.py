@@ -100,12 +100,13 @@ def classify_table(
     source: str = "input",
 ) -> pd.DataFrame:
     """Input + ``themes``, ``statement_types``, ``score_<label>``; with ``model_dir`` also ``label``."""
-    from nlp_integration.codebook import CodebookClassifier, SupervisedClassifier, load_codebook
+    from nlp_integration.codebook import CodebookClassifier, load_codebook
+    from nlp_integration.pipeline import load_trained_model
 
     settings = settings or Settings()
     table, _, mask, texts = _prepared(frame, settings, source)
-    trained = SupervisedClassifier.load(model_dir) if model_dir else None
     embedder = _embedder(settings, embedder)
+    trained = load_trained_model(model_dir, embedder) if model_dir else None
     vectors = embedder.encode(texts)
     cfg = settings.classify
     codebook_model = CodebookClassifier(load_codebook(), cfg.max_themes, cfg.max_statement_types)

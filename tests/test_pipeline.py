@@ -99,3 +99,22 @@ def test_input_frame_is_not_mutated():
     settings = load_settings(overrides=["embedding.cache=false"], environ={})
     analyse(frame, None, settings, embedder=HashingEmbedder())
     pd.testing.assert_frame_equal(frame, before)
+
+
+def test_trained_model_is_applied_and_a_foreign_one_refused_before_work(tmp_path):
+    from nlp_integration.errors import ModelError
+    from nlp_integration.tasks import train_model
+
+    frame = contributions(40)
+    frame["code"] = ["a" if i % 2 else "b" for i in range(len(frame))]
+    settings = load_settings(overrides=["embedding.cache=false"], environ={})
+    train_model(frame, "code", tmp_path / "model", settings=settings, embedder=HashingEmbedder())
+    with_model = load_settings(
+        overrides=["embedding.cache=false", f"classify.model_dir={tmp_path / 'model'}"], environ={}
+    )
+    result = analyse(frame.drop(columns="code"), None, with_model, embedder=HashingEmbedder())
+    analysed = result.contributions[result.contributions["status"] == "analysed"]
+    assert set(analysed["label"]) <= {"a", "b"} and "score_a" in analysed.columns
+    foreign = HashingEmbedder(model_id="hashing/other")
+    with pytest.raises(ModelError, match="trained on embeddings of 'hashing/char3-5'"):
+        analyse(frame.drop(columns="code"), None, with_model, embedder=foreign)
