@@ -212,7 +212,7 @@ def analyse_partition(
     ``classifiers`` are fitted (:func:`fit_classifiers`); ``prior`` comes from
     :func:`corpus_prior` over the whole input.
     """
-    from nlp_integration.pipeline import _fill
+    from nlp_integration.pipeline import fill_analysed
 
     seconds = dict(prepared.seconds)
     lap = _Laps(seconds)
@@ -236,7 +236,7 @@ def analyse_partition(
     holder = pd.DataFrame(index=range(len(texts)))
     everything = np.ones(len(texts), dtype=bool)
     for model in classifiers:
-        _fill(holder, everything, model.predict(vectors, texts))
+        fill_analysed(holder, everything, model.predict(vectors, texts))
     lap("classify")
     return dataclasses.replace(
         prepared,
@@ -489,7 +489,7 @@ def analyse_distributed(
             table = table.reset_index(drop=True)
         analysed = (table[S.STATUS] == S.STATUS_ANALYSED).to_numpy()
         langs = pd.concat([r.langs for r in light], ignore_index=True)
-        pipeline._fill(table, analysed, langs)
+        pipeline.fill_analysed(table, analysed, langs)
         text_col = resolve_column(table, cfg_in.text_column, name)
         texts = [t[: cfg_in.max_text_chars] for t in table.loc[analysed, text_col]]
         lang_list = langs[S.LANG].tolist()
@@ -543,9 +543,9 @@ def analyse_distributed(
                 topic_table = _full_topic_table(topic_table, topic_ids, lang_list)
                 topic_model = copy.copy(topic_model)
                 topic_model.labels_ = topic_ids  # topics over time count every contribution
-        pipeline._fill(table, analysed, assignments)
+        pipeline.fill_analysed(table, analysed, assignments)
         classes = pd.concat([r.classes for r in light], ignore_index=True)
-        pipeline._fill(table, analysed, classes)
+        pipeline.fill_analysed(table, analysed, classes)
         vectors = sample_vectors if everything else None
 
     redaction: dict[str, int] = {}

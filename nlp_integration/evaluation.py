@@ -56,12 +56,12 @@ def evaluate_gold(
         )
     gold = frame.rename(columns={c: f"__gold_{k}" for k, c in columns.items() if c})
     rows: list[dict] = []
+    detected = detect_languages_table(gold, settings, source)  # once: scored here, reused per label
     if columns[S.LANG]:
-        predicted = detect_languages_table(gold, settings, source)
         tables = evaluate_language(
-            predicted[f"__gold_{S.LANG}"].astype(str).tolist(),
-            predicted[S.LANG].astype(str).tolist(),
-            _texts(predicted, settings),
+            detected[f"__gold_{S.LANG}"].astype(str).tolist(),
+            detected[S.LANG].astype(str).tolist(),
+            _texts(detected, settings),
         )
         for name, table in tables.items():
             write_table(
@@ -74,7 +74,7 @@ def evaluate_gold(
             gold, settings, model_dir if columns[S.LABEL] else None, embedder, source
         )
         analysed = predicted[S.STATUS] == S.STATUS_ANALYSED
-        langs = detect_languages_table(gold, settings, source).loc[analysed, S.LANG].tolist()
+        langs = detected.loc[analysed, S.LANG].tolist()
         for key in wanted:
             if key == S.LABEL and S.LABEL not in predicted.columns:
                 continue

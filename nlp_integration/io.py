@@ -40,8 +40,6 @@ SUPPORTED_SUFFIXES = (
 )
 _CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-_UMASK = os.umask(0)
-os.umask(_UMASK)
 _LETTER = re.compile(r"[^\W\d_]")
 _URL_OR_EMAIL = re.compile(r"(https?://\S+|www\.\S+|\S+@\S+\.\S+)", re.IGNORECASE)
 
@@ -564,7 +562,7 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
     tmp = Path(tmp_name)
     try:
         write(tmp)
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp creates 0600; outputs are ordinary files
+        os.chmod(tmp, 0o644)  # mkstemp creates 0600; outputs are ordinary readable files
         os.replace(tmp, path)
     finally:
         if tmp.exists():

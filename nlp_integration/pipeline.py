@@ -164,7 +164,7 @@ def analyse(
             settings.language.candidates, settings.language.min_letters
         ).fit(texts)
         langs = detector.detect(texts)
-    _fill(table, analysed, langs[[S.LANG, S.LANG_SCORE, S.LANG_MIXED]])
+    fill_analysed(table, analysed, langs[[S.LANG, S.LANG_SCORE, S.LANG_MIXED]])
 
     with timer.stage("embed"):
         vectors = embedder.encode(texts) if texts else np.zeros((0, 384), dtype=np.float32)
@@ -178,16 +178,18 @@ def analyse(
             if topic_model
             else pd.DataFrame(columns=topics.TOPIC_COLUMNS)
         )
-    _fill(table, analysed, topic_model.assignments() if topic_model else no_topics(len(texts)))
+    fill_analysed(
+        table, analysed, topic_model.assignments() if topic_model else no_topics(len(texts))
+    )
 
     with timer.stage("classify"):
         # the codebook model learns from the codebook, not from the run: its seed stays fixed
         classifier = CodebookClassifier(
             codebook, settings.classify.max_themes, settings.classify.max_statement_types
         ).fit(embedder)
-        _fill(table, analysed, classifier.predict(vectors, texts))
+        fill_analysed(table, analysed, classifier.predict(vectors, texts))
         if trained is not None:
-            _fill(table, analysed, trained.predict(vectors, texts))
+            fill_analysed(table, analysed, trained.predict(vectors, texts))
 
     return finish_analysis(
         table, analysed, topic_model, topic_table, vectors, quarters, settings, timer, embedder,
@@ -377,7 +379,7 @@ def no_topics(n: int) -> pd.DataFrame:
     )
 
 
-def _fill(table: pd.DataFrame, mask: np.ndarray, values: pd.DataFrame) -> None:
+def fill_analysed(table: pd.DataFrame, mask: np.ndarray, values: pd.DataFrame) -> None:
     """Write per-analysed-row ``values`` into ``table`` (skipped rows stay empty)."""
     for column in values.columns:
         series = values[column].reset_index(drop=True)

@@ -16,6 +16,7 @@ from nlp_integration.config import Settings
 from nlp_integration.embedding import Embedder, make_embedder
 from nlp_integration.errors import InputColumnError
 from nlp_integration.io import prepare_contributions, resolve_column
+from nlp_integration.pipeline import fill_analysed
 
 
 def _prepared(
@@ -31,12 +32,6 @@ def _prepared(
     mask = (table[S.STATUS] == S.STATUS_ANALYSED).to_numpy()
     texts = [t[: settings.input.max_text_chars] for t in table.loc[mask, text_col]]
     return table, text_col, mask, texts
-
-
-def _fill(table: pd.DataFrame, mask: np.ndarray, values: pd.DataFrame) -> None:
-    from nlp_integration.pipeline import _fill as fill
-
-    fill(table, mask, values)
 
 
 def _embedder(settings: Settings, embedder: Embedder | None) -> Embedder:
@@ -55,7 +50,7 @@ def detect_languages_table(
     detector = LanguageDetector(settings.language.candidates, settings.language.min_letters).fit(
         texts
     )
-    _fill(table, mask, detector.detect(texts)[[S.LANG, S.LANG_SCORE, S.LANG_MIXED]])
+    fill_analysed(table, mask, detector.detect(texts)[[S.LANG, S.LANG_SCORE, S.LANG_MIXED]])
     table.loc[~mask, S.LANG] = S.UNDETERMINED_LANG
     table.loc[~mask, S.LANG_SCORE] = 0.0
     return table
@@ -79,16 +74,16 @@ def topics_tables(
         .fit(texts)
         .detect(texts)
     )
-    _fill(table, mask, langs[[S.LANG, S.LANG_SCORE]])
+    fill_analysed(table, mask, langs[[S.LANG, S.LANG_SCORE]])
     embedder = _embedder(settings, embedder)
     vectors = embedder.encode(texts)
     model = fit_topics(
         texts, vectors, langs[S.LANG].tolist(), table.loc[mask, S.ID].tolist(), settings, embedder
     )
     if model is None:
-        _fill(table, mask, no_topics(len(texts)))
+        fill_analysed(table, mask, no_topics(len(texts)))
         return table, pd.DataFrame(columns=TOPIC_COLUMNS)
-    _fill(table, mask, model.assignments())
+    fill_analysed(table, mask, model.assignments())
     return table, model.topics_table()
 
 
@@ -110,9 +105,9 @@ def classify_table(
     vectors = embedder.encode(texts)
     cfg = settings.classify
     codebook_model = CodebookClassifier(load_codebook(), cfg.max_themes, cfg.max_statement_types)
-    _fill(table, mask, codebook_model.fit(embedder).predict(vectors, texts))
+    fill_analysed(table, mask, codebook_model.fit(embedder).predict(vectors, texts))
     if trained is not None:
-        _fill(table, mask, trained.predict(vectors, texts))
+        fill_analysed(table, mask, trained.predict(vectors, texts))
     return table
 
 

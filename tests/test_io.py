@@ -155,3 +155,8 @@ def test_json_with_single_records_key(tmp_path):
         json.dumps({"meta": {"n": 1}, "beitraege": [{"text": "Kita fehlt"}]}), encoding="utf-8"
     )
     assert read_table(path)["text"].tolist() == ["Kita fehlt"]
+
+
+def test_outputs_are_readable_files_not_private_temp_files(tmp_path):
+    path = write_table(pd.DataFrame({"a": [1]}), tmp_path / "x.csv")
+    assert path.stat().st_mode & 0o777 == 0o644

