@@ -120,7 +120,7 @@ def clean_text(text: str) -> str:
 
 def count_letters(text: str) -> int:
     """Number of letters (Unicode category L*) in ``text``."""
-    return sum(1 for ch in text if ch.isalpha())
+    return sum(map(str.isalpha, text))
 
 
 # --- character rules ---------------------------------------------------------------------------
@@ -143,6 +143,8 @@ _ARABIC_MARKERS: dict[str, str] = {
 _ARABIZI_DIGIT_WORD = re.compile(
     r"^(?=[a-z'235679]*[a-z][a-z'235679]*[a-z])[a-z']*[235679][a-z'235679]*$"
 )
+_ARABIZI_TOKEN = re.compile(r"[a-z0-9']*[a-z][a-z0-9']*")
+_ARABIZI_DIGIT = re.compile(r"[235679]")
 _ARABIZI_WORDS = frozenset(
     "ana enta inta enti inti ehna e7na howa huwa heya hiya ya3ni yani mesh msh mish mafi mafish "
     "mafeesh fih fiha yalla yallah wallah walla wallahi inshallah inchallah habibi habibti shokran "
@@ -263,11 +265,11 @@ def _exclude_by_absence(text: str, script: str, allowed: Sequence[str]) -> list[
 
 def arabizi_evidence(text: str) -> bool:
     """True when a Latin-script text looks like Arabic written with Latin letters and digits."""
-    tokens = re.findall(r"[a-z0-9']+", text.lower())
-    words = [t for t in tokens if any(c.isalpha() for c in t)]
+    words = _ARABIZI_TOKEN.findall(text.lower())  # runs of a-z, digits, ' with a letter
     if not words:
         return False
-    digit_words = sum(1 for t in words if _ARABIZI_DIGIT_WORD.match(t))
+    has_digits = _ARABIZI_DIGIT.search(text) is not None
+    digit_words = sum(1 for t in words if _ARABIZI_DIGIT_WORD.match(t)) if has_digits else 0
     func_words = sum(1 for t in words if t in _ARABIZI_WORDS)
     if digit_words and (digit_words + func_words >= 2 or digit_words / len(words) >= 0.5):
         return True
@@ -322,9 +324,13 @@ _PRIOR_WEIGHT = 0.5  # 1.0 and 0.5 compared on the dev half; 0.5 better on all t
 
 
 _CACHE_SIZE = 200_000
-_MIXED_RATIO = 3.0  # see _segment_language
+_MIXED_RATIO = 3.0  # see _segment_job
 _MIXED_SCORE = 0.25  # a segment counts when its score reaches this (0.6, 0.4, 0.25 on the dev half)
 _DIGITS = re.compile(r"[\d_]+")
+_PRIOR_SAMPLE = 3_000  # at most about this many long texts are detected for the corpus prior
+_MAX_LINGUA_CHARS = 2_000  # lingua reads this much of a text; more adds time, not accuracy
+_QUICK_SCORE = 0.9  # a segment whose trigram score for the text's language reaches this is settled
+_MAX_SEGMENTS = 12  # segments judged per text for lang_mixed (an even sample of longer texts)
 
 
 class _LinguaJob(NamedTuple):
@@ -372,14 +378,16 @@ class LanguageDetector:
     def fit(self, texts: Sequence[str] | None = None) -> LanguageDetector:
         """Resolve candidates and load the lingua models once (``load_seconds_``).
 
-        With ``texts`` (and ``corpus_priors``), texts of at least 30 letters are detected first;
-        the languages of those detected with score >= 0.8 become ``prior_`` (None otherwise),
-        which re-weights lingua's confidences for short or uncertain texts in ``detect``.
+        With ``texts`` (and ``corpus_priors``), texts of at least 30 letters (an even sample of
+        at most about 3,000 of them) are detected first; the languages of those detected with
+        score >= 0.8 become ``prior_`` (None otherwise), which re-weights lingua's confidences
+        for short or uncertain texts in ``detect``.
         """
         started = time.perf_counter()
         self.candidates_ = resolve_candidates(self.candidates)
         self.lingua_codes_ = tuple(c for c in self.candidates_ if c in LINGUA_CODES)
         self.detector_: Any = None
+        self.quick_detector_: Any = None
         if len(self.lingua_codes_) >= 2:
             from lingua import IsoCode639_1, LanguageDetectorBuilder
 
@@ -389,6 +397,13 @@ class LanguageDetector:
             if self.low_accuracy:
                 builder = builder.with_low_accuracy_mode()
             self.detector_ = builder.build()
+            self.quick_detector_ = (  # trigrams only: a cheap first look at segments
+                LanguageDetectorBuilder.from_iso_codes_639_1(
+                    *(getattr(IsoCode639_1, c.upper()) for c in self.lingua_codes_)
+                )
+                .with_low_accuracy_mode()
+                .build()
+            )
         self.code_of_ = _lingua_codes() if self.detector_ is not None else {}
         self.by_script_: dict[str, tuple[str, ...]] = {}
         for code in self.candidates_:
@@ -401,9 +416,10 @@ class LanguageDetector:
         self.corpus_languages_: dict[str, int] = {}
         if texts is not None and self.corpus_priors:
             long = [t for t in texts if isinstance(t, str) and count_letters(t) >= _PRIOR_LETTERS]
-            found = self.detect(long)
-            confident = found.loc[found[LANG_SCORE] >= _PRIOR_SCORE, LANG]
-            self.corpus_languages_ = {str(k): int(v) for k, v in confident.value_counts().items()}
+            step = max(1, len(long) // _PRIOR_SAMPLE)  # an even sample is enough for a prior
+            decided = self._decide([clean_text(t) for t in long[::step]])
+            confident = Counter(lang for lang, score in decided if score >= _PRIOR_SCORE)
+            self.corpus_languages_ = {k: int(v) for k, v in confident.most_common()}
             n_total = sum(self.corpus_languages_.values())
             if n_total >= _PRIOR_MIN_TEXTS:
                 k = len(self.candidates_)
@@ -411,7 +427,6 @@ class LanguageDetector:
                     c: (self.corpus_languages_.get(c, 0) + 1) / (n_total + k)
                     for c in self.candidates_
                 }
-            self.cache_ = {}
         return self
 
     def detect(self, texts: Sequence[str]) -> pd.DataFrame:
@@ -421,44 +436,47 @@ class LanguageDetector:
         keys = [text if isinstance(text, str) else "" for text in texts]
         todo = [k for k in dict.fromkeys(keys) if k not in self.cache_]
         cleaned = [clean_text(k) for k in todo]
-        prepared = [self._prepare(c) for c in cleaned]
-        jobs = [i for i, p in enumerate(prepared) if isinstance(p, _LinguaJob)]
-        if jobs:  # lingua over all undecided texts at once, on all cores
-            values = self.detector_.compute_language_confidence_values_in_parallel(
-                [prepared[i].text for i in jobs]  # type: ignore[union-attr]
-            )
-            for i, found in zip(jobs, values, strict=True):
-                prepared[i] = self._finish(prepared[i], found)  # type: ignore[arg-type]
-        results = {}
-        for key, text, (lang, score) in zip(todo, cleaned, prepared, strict=True):  # type: ignore[misc]
-            if lang == UNDETERMINED_LANG:
-                results[key] = (lang, 0.0, "")
-            else:
-                mixed = self._mixed(text, lang)
-                top, share = mixed.split(";")[0].split(":") if mixed else (lang, "")
-                if top != lang:  # the segments' majority names the language of a mixed text
-                    lang, score = top, float(share)
-                    mixed = self._mixed(text, lang)  # segments again, judged against it
-                results[key] = (lang, score, mixed)
+        decided = self._decide(cleaned)
+        mixed = self._mixed_batch(cleaned, [lang for lang, _ in decided])
+        # where the segments' majority is another language, it names the language of the text,
+        # and the segments are judged again against it
+        majority = [mix.split(";")[0].split(":") if mix else None for mix in mixed]
+        again = [i for i, m in enumerate(majority) if m and m[0] != decided[i][0]]
+        redone = self._mixed_batch([cleaned[i] for i in again], [majority[i][0] for i in again])
+        for i, mix in zip(again, redone, strict=True):
+            decided[i] = (majority[i][0], float(majority[i][1]))
+            mixed[i] = mix
+        results = {
+            key: (lang, score, mix) if lang != UNDETERMINED_LANG else (lang, 0.0, "")
+            for key, (lang, score), mix in zip(todo, decided, mixed, strict=True)
+        }
         if len(self.cache_) < _CACHE_SIZE:
             self.cache_.update(results)
         rows = [self.cache_.get(k) or results[k] for k in keys]
         return pd.DataFrame(rows, columns=[LANG, LANG_SCORE, LANG_MIXED])
 
     # -- internals ------------------------------------------------------------------------------
-    def _detect_segment(self, text: str) -> tuple[str, float]:
-        prepared = self._prepare(text)
-        if isinstance(prepared, _LinguaJob):
-            found = self.detector_.compute_language_confidence_values(prepared.text)
-            return self._finish(prepared, found)
-        return prepared
+    def _decide(self, texts: Sequence[str]) -> list[tuple[str, float]]:
+        """Language and score of each (cleaned) text; lingua runs once over all undecided ones."""
+        prepared = [self._prepare(text) for text in texts]
+        jobs = [i for i, p in enumerate(prepared) if isinstance(p, _LinguaJob)]
+        values = self._lingua([prepared[i] for i in jobs])  # type: ignore[misc]
+        for i, found in zip(jobs, values, strict=True):
+            prepared[i] = self._finish(prepared[i], found)  # type: ignore[arg-type]
+        return prepared  # type: ignore[return-value]
+
+    def _lingua(self, jobs: Sequence[_LinguaJob], quick: bool = False) -> list[Any]:
+        """Lingua's confidence values for many jobs at once, on all cores."""
+        detector = self.quick_detector_ if quick and self.quick_detector_ else self.detector_
+        if not jobs:
+            return []
+        return detector.compute_language_confidence_values_in_parallel(
+            [job.text[:_MAX_LINGUA_CHARS] for job in jobs]
+        )
 
     def _prepare(self, text: str) -> tuple[str, float] | _LinguaJob:
         """A decision by letters and rules, or the lingua job that is still needed."""
-        if text.isascii():
-            scripts = Counter({"latin": sum(map(str.isalpha, text))})
-        else:
-            scripts = Counter(_script_of(ch) for ch in text if ch.isalpha())
+        scripts = _script_counts(text)
         if sum(scripts.values()) < self.min_letters:
             return UNDETERMINED_LANG, 0.0
         # the dominant script among those some candidate is written in
@@ -510,14 +528,15 @@ class LanguageDetector:
         best = max(job.allowed, key=lambda c: (scored[c], -job.allowed.index(c)))
         return best, round(scored[best] / total, 4)
 
-    def _segment_language(self, segment: str, lang: str) -> str | None:
-        """Language of one segment; ``lang`` unless another language is clearly more likely.
+    def _segment_job(self, segment: str, lang: str) -> str | None | _LinguaJob:
+        """Language of one segment of a text in ``lang``, or the lingua job that decides it.
 
         A segment that lingua finds only slightly more English than German (German street
         names in an English sentence) stays with the text's language: another language must
         reach ``_MIXED_RATIO`` times lingua's confidence for ``lang`` and a score of
-        ``_MIXED_SCORE``. When the text is not German, capitalised words after the first are
-        left out (German nouns and place names in other languages: "the Ausländerbehörde").
+        ``_MIXED_SCORE`` (see ``_segment_result``). When the text is not German, capitalised
+        words after the first are left out (German nouns and place names in other languages:
+        "the Ausländerbehörde").
         """
         if lang != "de":
             words = segment.split()
@@ -526,29 +545,60 @@ class LanguageDetector:
                 return lang
             segment = " ".join(kept)
         prepared = self._prepare(segment)
-        if not isinstance(prepared, _LinguaJob):
-            found, score = prepared
-            return None if found == UNDETERMINED_LANG else found
-        values = self.detector_.compute_language_confidence_values(prepared.text)
-        found, score = self._finish(prepared, values)
-        if found == lang or lang not in prepared.allowed:
+        if isinstance(prepared, _LinguaJob):
+            return prepared
+        found, _ = prepared
+        return None if found == UNDETERMINED_LANG else found
+
+    def _segment_result(self, job: _LinguaJob, values: Sequence[Any], lang: str) -> str | None:
+        found, score = self._finish(job, values)
+        if found == lang or lang not in job.allowed:
             return found if score >= _MIXED_SCORE or found == lang else None
         raw = {self.code_of_[v.language]: v.value for v in values}
         if score >= _MIXED_SCORE and raw.get(found, 0.0) >= _MIXED_RATIO * raw.get(lang, 0.0):
             return found
         return lang
 
-    def _mixed(self, text: str, lang: str) -> str:
+    def _mixed_segments(self, text: str) -> list[str]:
+        """Segments of a text worth judging on their own (none for plainly one-part texts)."""
         if count_letters(text) < 16:
-            return ""
+            return []
         if not _SENTENCE_SPLIT.search(text) and (text.isascii() or len(_scripts_in(text)) < 2):
-            return ""
+            return []
         segments = [s for s in _segments(text) if count_letters(s) >= 8 and len(s.split()) >= 2]
-        if len(segments) < 2:
-            return ""
+        if len(segments) > _MAX_SEGMENTS:  # long texts: an even sample of their segments
+            step = len(segments) / _MAX_SEGMENTS
+            segments = [segments[int(i * step)] for i in range(_MAX_SEGMENTS)]
+        return segments if len(segments) >= 2 else []
+
+    def _mixed_batch(self, texts: Sequence[str], langs: Sequence[str]) -> list[str]:
+        """``lang_mixed`` of each text: languages with at least ``mixed_min_share`` of letters.
+
+        The segments of all texts go through lingua in one parallel call.
+        """
+        found: list[list[tuple[str, str | None | _LinguaJob]]] = []
+        jobs: list[tuple[int, int]] = []
+        for t, (text, lang) in enumerate(zip(texts, langs, strict=True)):
+            parts = [] if lang == UNDETERMINED_LANG else self._mixed_segments(text)
+            found.append([(segment, self._segment_job(segment, lang)) for segment in parts])
+            jobs += [(t, i) for i, (_, job) in enumerate(found[t]) if isinstance(job, _LinguaJob)]
+        # a quick look first: segments that lingua's trigrams clearly give the text's language
+        quick = self._lingua([found[t][i][1] for t, i in jobs], quick=True)  # type: ignore[misc]
+        for (t, i), value in zip(jobs, quick, strict=True):
+            segment, job = found[t][i]
+            lang, score = self._finish(job, value)  # type: ignore[arg-type]
+            if lang == langs[t] and score >= _QUICK_SCORE:
+                found[t][i] = (segment, lang)
+        jobs = [(t, i) for t, i in jobs if isinstance(found[t][i][1], _LinguaJob)]
+        values = self._lingua([found[t][i][1] for t, i in jobs])  # type: ignore[misc]
+        for (t, i), value in zip(jobs, values, strict=True):
+            segment, job = found[t][i]
+            found[t][i] = (segment, self._segment_result(job, value, langs[t]))  # type: ignore[arg-type]
+        return [self._shares(parts, lang) for parts, lang in zip(found, langs, strict=True)]
+
+    def _shares(self, parts: Sequence[tuple[str, Any]], lang: str) -> str:
         shares: Counter[str] = Counter()
-        for segment in segments:
-            seg_lang = self._segment_language(segment, lang)
+        for segment, seg_lang in parts:
             if seg_lang is not None:
                 shares[seg_lang] += count_letters(segment)
         total = sum(shares.values())
@@ -561,8 +611,18 @@ class LanguageDetector:
         return ";".join(f"{k}:{v:.2f}" for k, v in ordered)
 
 
+def _script_counts(text: str) -> Counter[str]:
+    """Number of letters per script."""
+    if text.isascii():
+        return Counter({"latin": sum(map(str.isalpha, text))})
+    scripts: Counter[str] = Counter()
+    for char, n in Counter(filter(str.isalpha, text)).items():
+        scripts[_script_of(char)] += n
+    return scripts
+
+
 def _scripts_in(text: str) -> set[str]:
-    return {_script_of(ch) for ch in text if ch.isalpha()}
+    return {_script_of(char) for char in set(filter(str.isalpha, text))}
 
 
 def _lingua_codes() -> dict[Any, str]:
@@ -576,6 +636,10 @@ def _segments(text: str) -> list[str]:
     """Sentences, further split where the script of the words changes."""
     out: list[str] = []
     for sentence in _SENTENCE_SPLIT.split(text):
+        if sentence.isascii() or len(_scripts_in(sentence)) < 2:  # one script: one segment
+            if sentence.split():
+                out.append(" ".join(sentence.split()))
+            continue
         run: list[str] = []
         run_script = None
         for word in sentence.split():
