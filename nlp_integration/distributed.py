@@ -149,7 +149,6 @@ def prepare_partition(
     language counts are what ``LanguageDetector.fit(texts)`` learns its corpus prior from; the
     client adds them up over all partitions.
     """
-    from nlp_integration.language import _PRIOR_LETTERS, _PRIOR_SCORE, count_letters
     from nlp_integration.redact import redact_texts
 
     cfg_in = settings.input
@@ -171,10 +170,7 @@ def prepare_partition(
     truncated = int(sum(len(t) > cfg_in.max_text_chars for t in redacted))
     lap("redact")
 
-    long = [t for t in texts if isinstance(t, str) and count_letters(t) >= _PRIOR_LETTERS]
-    found = _worker_detector(settings).detect(long)
-    confident = found.loc[found[S.LANG_SCORE] >= _PRIOR_SCORE, S.LANG]
-    languages = {str(k): int(v) for k, v in confident.value_counts().items()}
+    languages = _worker_detector(settings).language_counts(texts)
     lap("language")
     empty = pd.DataFrame()
     return PartitionResult(
@@ -184,19 +180,12 @@ def prepare_partition(
 
 
 def corpus_prior(languages: dict[str, int], settings: Settings) -> dict[str, float] | None:
-    """The corpus prior ``LanguageDetector.fit(texts)`` derives from the counts of confidently
-    detected long texts (add-one smoothed over the candidates; None below the minimum count).
+    """The corpus prior ``LanguageDetector.fit(texts)`` derives from the added-up counts."""
+    from nlp_integration import language
 
-    TODO(language.py): a public way to fit the detector from counts would replace this copy.
-    """
-    from nlp_integration.language import _PRIOR_MIN_TEXTS, resolve_candidates
-
-    n_total = sum(languages.values())
-    if n_total < _PRIOR_MIN_TEXTS:
-        return None
-    candidates = resolve_candidates(settings.language.candidates)
-    k = len(candidates)
-    return {c: (languages.get(c, 0) + 1) / (n_total + k) for c in candidates}
+    return language.corpus_prior(
+        languages, language.resolve_candidates(settings.language.candidates)
+    )
 
 
 def analyse_partition(

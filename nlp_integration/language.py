@@ -415,19 +415,23 @@ class LanguageDetector:
         self.load_seconds_ = time.perf_counter() - started
         self.corpus_languages_: dict[str, int] = {}
         if texts is not None and self.corpus_priors:
-            long = [t for t in texts if isinstance(t, str) and count_letters(t) >= _PRIOR_LETTERS]
-            step = max(1, len(long) // _PRIOR_SAMPLE)  # an even sample is enough for a prior
-            decided = self._decide([clean_text(t) for t in long[::step]])
-            confident = Counter(lang for lang, score in decided if score >= _PRIOR_SCORE)
-            self.corpus_languages_ = {k: int(v) for k, v in confident.most_common()}
-            n_total = sum(self.corpus_languages_.values())
-            if n_total >= _PRIOR_MIN_TEXTS:
-                k = len(self.candidates_)
-                self.prior_ = {
-                    c: (self.corpus_languages_.get(c, 0) + 1) / (n_total + k)
-                    for c in self.candidates_
-                }
+            self.corpus_languages_ = self.language_counts(texts)
+            self.prior_ = corpus_prior(self.corpus_languages_, self.candidates_)
         return self
+
+    def language_counts(self, texts: Sequence[str]) -> dict[str, int]:
+        """How many long texts (an even sample of at most about 3,000) each language has.
+
+        Texts of at least 30 letters count when their language is detected with a score of at
+        least 0.8; :func:`corpus_prior` turns the counts into the prior ``fit(texts)`` uses.
+        """
+        if not hasattr(self, "cache_"):
+            self.fit()
+        long = [t for t in texts if isinstance(t, str) and count_letters(t) >= _PRIOR_LETTERS]
+        step = max(1, len(long) // _PRIOR_SAMPLE)  # an even sample is enough for a prior
+        decided = self._decide([clean_text(t) for t in long[::step]])
+        confident = Counter(lang for lang, score in decided if score >= _PRIOR_SCORE)
+        return {lang: int(n) for lang, n in confident.most_common()}
 
     def detect(self, texts: Sequence[str]) -> pd.DataFrame:
         """One row per text: ``lang`` (ISO 639-1 or ``und``), ``lang_score``, ``lang_mixed``."""
@@ -619,6 +623,14 @@ def _script_counts(text: str) -> Counter[str]:
     for char, n in Counter(filter(str.isalpha, text)).items():
         scripts[_script_of(char)] += n
     return scripts
+
+
+def corpus_prior(counts: dict[str, int], candidates: Sequence[str]) -> dict[str, float] | None:
+    """Add-one smoothed shares of ``counts`` over ``candidates``; None below 20 counted texts."""
+    n_total = sum(counts.values())
+    if n_total < _PRIOR_MIN_TEXTS:
+        return None
+    return {c: (counts.get(c, 0) + 1) / (n_total + len(candidates)) for c in candidates}
 
 
 def _scripts_in(text: str) -> set[str]:

@@ -197,7 +197,8 @@ def _evidence(rows: pd.DataFrame, theme: str, statement_type: str, k: int) -> tu
         if column in rows.columns:
             score = score * pd.to_numeric(rows[column], errors="coerce").fillna(0.0).clip(lower=0)
     langs = rows[LANG].astype(str) if LANG in rows.columns else pd.Series("", index=rows.index)
-    ranked = pd.DataFrame({"score": score, "lang": langs, "order": np.arange(len(rows))})
+    # rounded, so that float noise (batch sizes change the last bits) cannot reorder near-ties
+    ranked = pd.DataFrame({"score": score.round(6), "lang": langs, "order": np.arange(len(rows))})
     ranked = ranked.sort_values(["score", "order"], ascending=[False, True], kind="stable")
     queues = {lang: list(group.index) for lang, group in ranked.groupby("lang", sort=False)}
     chosen: list = []
