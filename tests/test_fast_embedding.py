@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -106,3 +107,14 @@ def test_deterministic_and_independent_of_batching(fast):
     assert np.array_equal(first[-1], first[-2])  # duplicates embedded once
     alone = np.vstack([fast.encode([t]) for t in texts[:3]])
     np.testing.assert_allclose(alone, first[:3], atol=1e-5)
+
+
+def test_available_cores_honours_omp_num_threads(monkeypatch):
+    from nlp_integration.fast_embedding import available_cores
+
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")  # what Dask sets in its worker processes
+    assert available_cores() == 1
+    monkeypatch.setenv("OMP_NUM_THREADS", "not a number")
+    assert available_cores() >= 1
+    monkeypatch.delenv("OMP_NUM_THREADS")
+    assert 1 <= available_cores() <= (os.cpu_count() or 1)
