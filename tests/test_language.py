@@ -305,3 +305,42 @@ def test_evaluate_language_without_errors():
     assert tables["overall"].loc[0, "accuracy"] == 1.0
     assert tables["top_confusions"].empty
     assert tables["by_language"]["n"].tolist() == [1, 1]
+
+
+@pytest.mark.slow
+def test_batch_equals_one_by_one(detector):
+    """Segments of many texts go through lingua together; answers must not depend on batching."""
+    texts = [t for t, _ in HARD_CASES] + [
+        "Çocuklar için park yok. Wir brauchen mehr Spielplätze in unserem Viertel.",
+        "Мы хотим больше парков. Нам потрібні нові школи для дітей.",
+        "Kinder spielen auf der Straße. Es ist gefährlich. Bitte mehr Ampeln.",
+    ]
+    together = detector.detect(texts)
+    alone = pd.concat([LanguageDetector().fit().detect([t]) for t in texts], ignore_index=True)
+    pd.testing.assert_frame_equal(together, alone)
+
+
+@pytest.mark.slow
+def test_long_text_samples_its_segments_and_keeps_both_languages(detector):
+    german = "Wir brauchen mehr Plätze in der Kita für unsere Kinder im Viertel."
+    turkish = "Mahallemizde çocuklar için yeterli oyun alanı yok ve anneler endişeli."
+    text = " ".join([german, turkish] * 20)  # 40 sentences: more than are judged one by one
+    found = detector.detect([text]).iloc[0]
+    parts = dict(part.split(":") for part in found["lang_mixed"].split(";"))
+    assert set(parts) == {"de", "tr"}
+    assert all(0.35 <= float(share) <= 0.65 for share in parts.values())
+
+
+@pytest.mark.slow
+def test_fit_prior_equals_counts_then_corpus_prior():
+    from nlp_integration.language import corpus_prior
+
+    texts = ["Wir brauchen mehr Plätze in der Kita für unsere Kinder."] * 15 + [
+        "Mahallemizde çocuklar için yeterli oyun alanı yok maalesef."
+    ] * 10
+    fitted = LanguageDetector().fit(texts)
+    counts = LanguageDetector().fit().language_counts(texts)
+    assert counts == fitted.corpus_languages_ == {"de": 15, "tr": 10}
+    assert corpus_prior(counts, fitted.candidates_) == fitted.prior_
+    assert fitted.prior_["de"] > fitted.prior_["tr"] > fitted.prior_["en"] > 0
+    assert corpus_prior({"de": 5}, fitted.candidates_) is None  # too few texts for a prior
