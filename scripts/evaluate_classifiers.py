@@ -12,7 +12,9 @@ bonn       SupervisedClassifier on ../shared/data/participation_de/cimt_cycling_
            embeddings only vs embeddings + character n-grams; macro-F1 over the 8 categories.
 prejudice  default CodebookClassifier (no training on these data), score_prejudice vs hostility:
            MLMA tweets about migrant groups (ar, en, fr: toxic vs normal) and GermEval 2018 tweets
-           with a migration keyword (de: OFFENSE vs OTHER).
+           with a migration keyword (de: OFFENSE vs OTHER); every row, split in halves by text
+           hash: "dev" (used for design decisions) and "test" (reported).
+challenge  the hand-written prejudice challenge sets of tests/test_prejudice_challenge.py.
 fear       default CodebookClassifier, ``fear`` vs the human ``fear`` label of BRIGHTER (de, ru, uk, ro).
 sample     default CodebookClassifier against gold_themes / gold_statement_types of the sample corpus.
 timing     CodebookClassifier.predict on 10,000 cached (here: random) embeddings.
@@ -24,6 +26,7 @@ run is fast. Figures are printed as Markdown.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import time
 from pathlib import Path
@@ -161,8 +164,14 @@ def _sample(frame: pd.DataFrame, by: str | list[str], n: int, seed: int) -> pd.D
     return shuffled.groupby(by, sort=False).head(n).sort_index()
 
 
-def part_prejudice(embedder, classifier, seed: int, max_rows: int) -> None:
-    rows = []
+def dev_or_test(text: str) -> str:
+    """A fixed half split by the MD5 of the text: "dev" for decisions, "test" for reporting."""
+    return "dev" if int(hashlib.md5(text.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "test"
+
+
+def prejudice_frames() -> list[tuple[str, pd.DataFrame]]:
+    """The shared prejudice proxies with a binary ``hostile`` column and a ``split`` column."""
+    frames = []
     mlma_path = _shared("prejudice/mlma.csv")
     if mlma_path is not None:
         mlma = pd.read_csv(mlma_path)
@@ -172,21 +181,49 @@ def part_prejudice(embedder, classifier, seed: int, max_rows: int) -> None:
         label = mlma["label"].astype(str)
         mlma = mlma[(label == "normal") | ~label.str.contains("normal")].copy()
         mlma["hostile"] = (mlma["label"] != "normal").astype(int)
-        # balance: at most max_rows/6 per language x class (the set is ~80 % toxic)
-        mlma = _sample(mlma, ["lang", "hostile"], max(1, max_rows // 6), seed)
-        rows += _score_binary(
-            "MLMA (migrant groups)", embedder, classifier, mlma, "prejudice", "hostile"
-        )
+        frames.append(("MLMA (migrant groups)", mlma))
     germ_path = _shared("prejudice/germeval2018_train.csv")
     if germ_path is not None:
         germ = pd.read_csv(germ_path)
         germ = germ[germ["migration_keyword"] == 1].copy()
         germ["hostile"] = (germ["label"] == "OFFENSE").astype(int)
-        germ = _sample(germ, "hostile", max(1, max_rows // 2), seed)
-        rows += _score_binary(
-            "GermEval 2018 (migration keyword)", embedder, classifier, germ, "prejudice", "hostile"
-        )
+        frames.append(("GermEval 2018 (migration keyword)", germ))
+    for _, frame in frames:
+        frame["text"] = frame["text"].fillna("").astype(str)
+        frame["split"] = frame["text"].map(dev_or_test)
+    return frames
+
+
+def part_prejudice(embedder, classifier) -> None:
+    """Every clear MLMA row about migrant groups and every GermEval row with a migration keyword,
+    split in halves by text hash; decisions were taken on "dev", "test" is reported."""
+    rows = []
+    for name, frame in prejudice_frames():
+        for split in ("dev", "test"):
+            part = frame[frame["split"] == split]
+            for row in _score_binary(name, embedder, classifier, part, "prejudice", "hostile"):
+                rows.append({"split": split, **row})
     print("\n### Prejudice proxy: default codebook model, score_prejudice vs hostility\n")
+    print(_md(pd.DataFrame(rows)))
+
+
+def part_challenge(embedder, classifier) -> None:
+    """The hand-written challenge sets of tests/test_prejudice_challenge.py (de, ar, pl)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_prejudice_challenge import CHALLENGE, CHALLENGE_2
+
+    rows = []
+    for name, data in (("challenge 1", CHALLENGE), ("challenge 2", CHALLENGE_2)):
+        frame = pd.DataFrame(
+            [
+                {"lang": lang, "text": text, "hostile": int(cls == "hostile")}
+                for lang, by in data.items()
+                for cls, texts in by.items()
+                for text in texts
+            ]
+        )
+        rows += _score_binary(name, embedder, classifier, frame, "prejudice", "hostile")
+    print("\n### Prejudice: hand-written challenge sets (hostile vs counter/negated/neutral)\n")
     print(_md(pd.DataFrame(rows)))
 
 
@@ -246,6 +283,27 @@ def part_sample(embedder, classifier) -> None:
         )
         print(f"\n### Sample corpus: {pred_col} (n = {len(data)})\n")
         print(_md(metrics["summary"]))
+        # the threshold scales were chosen on the "dev" half (text hash); "test" is held out
+        split = data["text"].fillna("").astype(str).map(dev_or_test).to_numpy()
+        halves = []
+        for half in ("dev", "test"):
+            mask = split == half
+            part = evaluate_labels(
+                data.loc[mask, gold_col].fillna("").astype(str).reset_index(drop=True),
+                result.loc[mask, pred_col].reset_index(drop=True),
+            )
+            per = part["per_label"]
+            halves.append(
+                {
+                    "half": half,
+                    "n": int(mask.sum()),
+                    "macro_f1": float(per["f1"].mean()),
+                    "macro_precision": float(per["precision"].mean()),
+                    "macro_recall": float(per["recall"].mean()),
+                }
+            )
+        print()
+        print(_md(pd.DataFrame(halves)))
         print()
         print(_md(metrics["per_label"]))
         if langs is not None:
@@ -272,16 +330,15 @@ def part_timing(classifier, seed: int, n: int = 10_000) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--parts", default="bonn,prejudice,fear,sample,timing")
+    parser.add_argument("--parts", default="bonn,prejudice,challenge,fear,sample,timing")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--max-prejudice", type=int, default=600, help="rows per prejudice set")
     parser.add_argument("--max-fear", type=int, default=300, help="rows per fear language")
     args = parser.parse_args(argv)
     parts = [p.strip() for p in args.parts.split(",") if p.strip()]
     embedder = _embedder()
     classifier = None
-    if set(parts) & {"prejudice", "fear", "sample", "timing"}:
+    if set(parts) & {"prejudice", "challenge", "fear", "sample", "timing"}:
         start = time.perf_counter()
         classifier = _codebook_classifier(embedder)
         print(
@@ -292,7 +349,9 @@ def main(argv: list[str] | None = None) -> int:
         if part == "bonn":
             part_bonn(embedder, args.seed, args.folds)
         elif part == "prejudice":
-            part_prejudice(embedder, classifier, args.seed, args.max_prejudice)
+            part_prejudice(embedder, classifier)
+        elif part == "challenge":
+            part_challenge(embedder, classifier)
         elif part == "fear":
             part_fear(embedder, classifier, args.seed, args.max_fear)
         elif part == "sample":

@@ -5,9 +5,11 @@ examples (and its definitions) from the examples of the other labels of the same
 label's counter-examples. Its out-of-fold decision value and a zero-shot margin (cosine similarity
 to the label's definitions minus the mean similarity to the other labels' definitions) are combined
 and calibrated to 0..1 by a second, two-input logistic model (Platt scaling) fitted on out-of-fold
-predictions. A per-label threshold maximises F1 on the same out-of-fold scores (then scaled, see
-``THRESHOLD_SCALE``). The ``prejudice`` score is lowered by the lexical counter-speech layer
-(:mod:`nlp_integration.codebook.lexical`).
+predictions; for ``prejudice`` the lexical hostility evidence of
+:mod:`nlp_integration.codebook.hostility` is a third input. A per-label threshold maximises F1 on
+the same out-of-fold scores (then scaled, see ``THRESHOLD_SCALE``). The ``prejudice`` score is
+lowered by the counter-speech layer (:mod:`nlp_integration.codebook.lexical`) and by negated
+hostility.
 """
 
 from __future__ import annotations
@@ -20,22 +22,30 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from threadpoolctl import threadpool_limits
 
+from nlp_integration.codebook.hostility import hostility_evidence, negated_hostility
 from nlp_integration.codebook.lexical import counter_speech_strength
 from nlp_integration.errors import InputValueError, ModelError
 
 # labels whose score the counter-speech layer lowers, and by how much (score * (1 - w * strength))
 COUNTER_SPEECH_LABELS: dict[str, float] = {"prejudice": 0.85}
+# labels whose calibration takes lexical evidence as a third input (see hostility.py)
+LEXICAL_EVIDENCE_LABELS = {"prejudice": hostility_evidence}
+# The calibration learns the lexical weight on codebook examples, which the embeddings already
+# separate well, so it understates lexical evidence on real text; the learned weight is doubled.
+# 2.0 was chosen among 0-4 on the dev half of GermEval 2018 (docs/classification.md, section 4).
+LEXICAL_WEIGHT_SCALE = 2.0
 ZERO_SHOT_TEMPERATURE = 0.02  # cosine margins of e5 vectors are small; this turns them into logits
 RIDGE_ALPHA = 1.0  # ridge penalty of the few-shot linear models (embeddings have norm 1)
 DESCRIPTION_WEIGHT = 0.5  # a definition counts half as much as an example when training
 THRESHOLD_RANGE = (0.2, 0.8)
+CV_REPEATS = 3  # repeated 5-fold CV for the out-of-fold scores behind calibration and thresholds
 # Codebook examples are prototypical; real contributions score lower on the same label, so the
-# F1-best threshold on out-of-fold codebook examples is scaled down. 0.65 was chosen on the sample
-# corpus and on BRIGHTER fear (see docs/classification.md). Prejudice keeps its F1-best threshold:
-# a false "prejudice" tag costs more than a missed one (on the sample corpus and GermEval the scaled
-# threshold also lowered its F1).
-THRESHOLD_SCALE = 0.65
-UNSCALED_THRESHOLD_LABELS = frozenset({"prejudice"})
+# F1-best threshold on out-of-fold codebook examples is scaled down, per kind of label. The scales
+# were chosen on the dev half (by text hash) of the sample corpus (docs/classification.md, 4d):
+# themes 0.35, statement types 0.25. ``fear`` keeps 0.65, chosen earlier on BRIGHTER fear;
+# ``prejudice`` 0.65, chosen among 1.0/0.8/0.65/0.5/0.4 on the dev half of GermEval 2018.
+THRESHOLD_SCALE = {"theme": 0.35, "statement_type": 0.25}
+LABEL_THRESHOLD_SCALE = {"fear": 0.65, "prejudice": 0.65}
 KINDS = ("theme", "statement_type")
 
 
@@ -155,7 +165,7 @@ class CodebookClassifier:
         self.prototypes_ = np.vstack(prototypes).astype(np.float32)
 
         with threadpool_limits(limits=1):  # many small solves: threads only contend
-            fitted = [self._fit_label(key, vectors, pos, neg, desc) for key in keys]
+            fitted = [self._fit_label(key, vectors, pos, neg, desc, rows) for key in keys]
         for coef, intercept, platt, threshold in fitted:
             coefs.append(coef)
             intercepts.append(intercept)
@@ -177,7 +187,7 @@ class CodebookClassifier:
                 out[:, cols] = sims[:, cols] - sims[:, cols].mean(axis=1, keepdims=True)
         return out / ZERO_SHOT_TEMPERATURE
 
-    def _fit_label(self, key, vectors, pos, neg, desc):
+    def _fit_label(self, key, vectors, pos, neg, desc, rows):
         kind = self.kinds_[self.keys_.index(key)]
         same_kind = [k for k, kd in zip(self.keys_, self.kinds_, strict=True) if kd == kind]
         positives = set(pos[key])
@@ -208,7 +218,7 @@ class CodebookClassifier:
         )
         x = vectors[idx] - self.center_
         if y.min() == y.max():  # a label without examples or without contrast: zero-shot only
-            return np.zeros(x.shape[1]), 0.0, np.array([0.0, 1.0, -3.0]), 0.5
+            return np.zeros(x.shape[1]), 0.0, np.array([0.0, 1.0, 0.0, -3.0]), 0.5
 
         def model(xs, ys, ws):
             w = ws * np.where(
@@ -223,25 +233,35 @@ class CodebookClassifier:
         folds = min(5, n_pos, n_neg)
         zs_col = self.keys_.index(key)
         if folds < 2:
-            return final_coef, final_intercept, np.array([1.0, 0.5, 0.0]), 0.5
+            return final_coef, final_intercept, np.array([1.0, 0.5, 0.0, 0.0]), 0.5
+        # out-of-fold decision values, averaged over CV_REPEATS shufflings (steadier thresholds)
         oof = np.zeros(len(y))
-        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=self.random_state)
         ex = np.flatnonzero(is_example)
-        for train_ex, test_ex in splitter.split(ex, y[ex]):
-            train = np.concatenate([ex[train_ex], np.flatnonzero(~is_example)])
-            test = ex[test_ex]
-            if len(np.unique(y[train])) < 2:
-                continue
-            coef, intercept = model(x[train], y[train], weight[train])
-            oof[test] = x[test] @ coef + intercept
+        for repeat in range(CV_REPEATS):
+            splitter = StratifiedKFold(
+                n_splits=folds, shuffle=True, random_state=self.random_state + repeat
+            )
+            for train_ex, test_ex in splitter.split(ex, y[ex]):
+                train = np.concatenate([ex[train_ex], np.flatnonzero(~is_example)])
+                test = ex[test_ex]
+                if len(np.unique(y[train])) < 2:
+                    continue
+                coef, intercept = model(x[train], y[train], weight[train])
+                oof[test] += (x[test] @ coef + intercept) / CV_REPEATS
         zs = self._zero_shot(vectors[idx[ex]])[:, zs_col]
-        stacked = np.column_stack([oof[ex], zs])
+        lexical = LEXICAL_EVIDENCE_LABELS.get(key)
+        lex = (
+            np.array([lexical(rows[i]) for i in idx[ex]])
+            if lexical is not None
+            else np.zeros(len(ex))
+        )
+        stacked = np.column_stack([oof[ex], zs, lex])
         calib = LogisticRegression(C=1.0, max_iter=1000).fit(stacked, y[ex])
-        platt = np.array([calib.coef_[0][0], calib.coef_[0][1], calib.intercept_[0]])
-        proba = 1.0 / (1.0 + np.exp(-(stacked @ platt[:2] + platt[2])))
+        platt = np.array([*calib.coef_[0], calib.intercept_[0]])
+        platt[2] = platt[2] * LEXICAL_WEIGHT_SCALE if lexical is not None else 0.0
+        proba = 1.0 / (1.0 + np.exp(-(stacked @ platt[:3] + platt[3])))
         threshold = _best_threshold(y[ex] == 1, proba)
-        if key not in UNSCALED_THRESHOLD_LABELS:
-            threshold *= THRESHOLD_SCALE
+        threshold *= LABEL_THRESHOLD_SCALE.get(key, THRESHOLD_SCALE.get(str(kind), 1.0))
         return final_coef, final_intercept, platt, threshold
 
     # ---------------------------------------------------------------- prediction
@@ -268,12 +288,18 @@ class CodebookClassifier:
             return pd.DataFrame(columns=columns, dtype=float)
         decision = (x - self.center_) @ self.coef_.T + self.intercept_
         zs = self._zero_shot(x)
-        z = decision * self.platt_[:, 0] + zs * self.platt_[:, 1] + self.platt_[:, 2]
+        z = decision * self.platt_[:, 0] + zs * self.platt_[:, 1] + self.platt_[:, 3]
+        for key, lexical in LEXICAL_EVIDENCE_LABELS.items():
+            if key in self.keys_:
+                col = self.keys_.index(key)
+                z[:, col] += self.platt_[col, 2] * np.array([lexical(t) for t in texts])
         scores = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
         for key, weight in COUNTER_SPEECH_LABELS.items():
             if key in self.keys_:
                 col = self.keys_.index(key)
-                strength = np.array([counter_speech_strength(t) for t in texts])
+                strength = np.array(
+                    [max(counter_speech_strength(t), float(negated_hostility(t))) for t in texts]
+                )
                 scores[:, col] *= 1.0 - weight * strength
         return pd.DataFrame(scores, columns=columns)
 

@@ -1,0 +1,687 @@
+"""Lexical evidence of hostility towards a group: group words x devaluing words, with negation.
+
+The embedding model sees that a text is *about* refugees or foreigners, but it separates a neutral
+news sentence ("80 Geflüchtete wohnen in der Turnhalle") from a hostile one ("Das sind alles
+Schmarotzer") only weakly. This module adds plain, multilingual word tables:
+
+``GROUP_TERMS``        words for migrant, national, ethnic and religious groups (and "the Germans")
+``DEVALUING_TERMS``    devaluing predicates and nouns (criminal, lazy, parasites, ...)
+``DEHUMANISING_TERMS`` dehumanising words and slurs (vermin, rats, ...)
+``EXCLUSION_TERMS``    demands to expel or keep out (sofort abschieben, deport them, ترحيلهم, wynocha)
+``VIOLENCE_TERMS``     calls for violence
+``HATE_TERMS``         explicit hatred or disgust (ich hasse, I hate, أكره, nienawidzę)
+``NEGATORS``           negation words; a hit with a negator in the few words before it (or, for
+                       languages that negate after the predicate, after it) counts as negated
+
+:func:`hostility_evidence` turns the hits into one number in [0, 1]; :func:`negated_hostility`
+says whether every hostile hit is negated ("Flüchtlinge sind keine Verbrecher", "Niemand sollte
+abgeschoben werden"), only quoted, or a copula after a group word is negated. Both are pure
+functions over compiled regular expressions (a few thousand texts per second). The tables are data: add a language by adding a tuple. A cue ending in
+``*`` is a stem; other cues end at a word boundary; Arabic cues may carry the proclitics و ف ب ل ك
+and the article ال.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from nlp_integration.codebook.lexical import GENERALISING_CUES, normalise
+
+# fmt: off
+GROUP_TERMS: dict[str, tuple[str, ...]] = {
+    "de": (
+        "flüchtling*", "geflüchtete*", "asylant*", "asylbewerber*", "asylsuchende*",
+        "asylforderer*", "migrant*", "einwanderer*", "zuwanderer*", "ausländer*", "fremde",
+        "muslim*", "moslem*", "muselm*", "araber*", "syrer*", "afghane*", "afghanen", "türke*",
+        "türken", "afrikaner*", "nordafrikaner*", "schwarzafrikaner*", "marokkaner*", "roma",
+        "sinti", "zigeuner*", "rumänen", "bulgaren", "polen", "ukrainer*", "russen",
+        "tschetschenen", "kurden", "eritreer*", "iraker*", "iraner*", "kopftuch*", "neubürger*",
+        "die deutschen", "einheimische*", "juden", "zuwanderung", "einwanderung",
+        "masseneinwanderung", "merkels gäste",
+    ),
+    "en": (
+        "refugee*", "migrant*", "immigrant*", "asylum seeker*", "foreigner*", "muslim*",
+        "moslem*", "islam", "arabs", "syrians", "afghans", "africans", "mexicans", "roma",
+        "gypsies", "newcomers", "illegals", "illegal aliens", "aliens", "the germans",
+        "the locals", "jews", "immigration",
+    ),
+    "fr": (
+        "réfugié*", "refugie*", "migrant*", "immigré*", "immigre*", "immigrant*", "étranger*",
+        "etranger*", "musulman*", "arabes", "africains", "clandestin*", "roms", "maghrébin*",
+        "immigration",
+    ),
+    "pl": (
+        "uchodźc*", "uchodzc*", "imigran*", "migran*", "emigran*", "cudzoziem*", "obcokrajow*",
+        "muzułman*", "muzulman*", "islam*", "arab*", "syryj*", "afgańcz*", "ukraińc*", "ukrainc*",
+        "ukraink*", "cygan*", "romowie", "romów", "azylant*", "niemcy", "niemców", "polacy",
+        "obcy", "obcych", "przybysz*", "przybysze", "żydzi", "imigracj*",
+    ),
+    "ar": (
+        "لاجئ*", "لاجي*", "مهاجر*", "اجانب", "اجنبي*", "سوري*", "عرب", "مسلم*", "افارق*", "غجر",
+        "نازح*", "الماني*", "المان", "يهود", "اكراد", "اتراك", "مغارب*", "وافد*", "طالبي اللجوء",
+        "اللجوء", "الهجره",
+    ),
+    "tr": (
+        "mülteci*", "multeci*", "göçmen*", "gocmen*", "suriyeli*", "yabancı*", "yabanci*",
+        "arap*", "afgan*", "almanlar*", "kürt*", "çingene*", "müslüman*", "sığınmacı*",
+    ),
+    "ru": (
+        "беженц*", "беженка*", "мигрант*", "иммигрант*", "приезж*", "иностранц*", "мусульман*",
+        "арабы", "арабов", "сирийц*", "афганц*", "цыган*", "немцы", "немцев", "украинц*",
+        "гастарбайтер*", "понаехавш*", "евреи",
+    ),
+    "uk": (
+        "біженц*", "біженці", "мігрант*", "іммігрант*", "приїжджі", "приїжджих", "іноземц*",
+        "мусульман*", "араби", "арабів", "сирійц*", "цигани", "циган*", "німці", "німців",
+        "переселенц*", "місцеві",
+    ),
+    "ro": (
+        "refugiat*", "imigrant*", "migrant*", "străin*", "strain*", "musulman*", "arabi*",
+        "sirieni*", "țigan*", "tigan*", "romi", "romii", "germanii", "ucrainen*",
+    ),
+    "bg": (
+        "бежанц*", "бежанци", "мигрант*", "имигрант*", "чужденц*", "мюсюлман*", "араби",
+        "сирийц*", "цигани", "роми", "германци",
+    ),
+    "fa": (
+        "پناهجو*", "پناهنده*", "مهاجر*", "افغان*", "عرب*", "خارجی*", "مسلمان*", "اتباع",
+    ),
+}
+
+DEVALUING_TERMS: dict[str, tuple[str, ...]] = {
+    "de": (
+        "kriminell*", "verbrecher*", "straftäter*", "faul", "faule", "faulen", "faulenzer*",
+        "schmarotzer*", "sozialschmarotzer*", "parasit*", "dreckig*", "schmutzig*",
+        "vergewaltiger*", "messerstecher*", "messermänner", "messermigrant*", "terrorist*",
+        "primitiv*", "unzivilisiert*", "barbar*", "minderwertig*", "dumm*", "asozial*",
+        "sozialbetrüger*", "betrüger*", "diebe", "diebisch*", "lügner*", "nichtsnutz*",
+        "nutzlos*", "wertlos*", "rückständig*", "integrationsunwillig*", "integrationsunfähig*",
+        "überfremd*", "umvolk*", "bevölkerungsaustausch", "invasion", "invasoren",
+        "eindringling*", "taugenichts*", "gewalttätig*", "kulturlos*", "wirtschaftsflüchtling*",
+        "scheinasylant*", "bereichern uns", "goldstück*", "nehmen uns", "leben vom staat",
+        "auf unsere kosten", "auf kosten der", "unser geld", "wollen nicht arbeiten",
+        "wollen sich nicht integrieren", "keinen respekt", "ist schuld", "sind schuld",
+        "sind an allem schuld", "schuld an allem", "passen nicht", "gehören nicht zu",
+        "gehört nicht zu", "gefahr für", "nur ärger", "scheiß*", "scheiss*", "drecks*",
+        "widerlich*", "dreck", "nicht willkommen", "nicht erwünscht", "nicht integrierbar",
+        "keine menschen", "unter sich", "nie richtig deutsch", "sich nicht anpassen",
+    ),
+    "en": (
+        "criminal*", "thug*", "rapist*", "terrorist*", "lazy", "parasite*", "leech*",
+        "freeloader*", "scrounger*", "savage*", "barbarian*", "filthy", "dirty", "invader*",
+        "invasion", "primitive", "backward", "worthless", "useless", "stupid", "burden",
+        "take our", "steal our", "taking over", "don't belong", "do not belong", "shithole*",
+        "fucking", "damn", "bloody", "disgusting", "drain on", "on benefits", "live off",
+        "not human", "don't want to work", "don't want to integrate", "refuse to integrate",
+        "never fit in", "never integrate",
+    ),
+    "fr": (
+        "criminel*", "délinquant*", "voleur*", "violeur*", "terroriste*", "fainéant*",
+        "parasite*", "sauvage*", "barbare*", "envahisseur*", "invasion", "grand remplacement",
+        "sale", "sales", "dangereux", "profiteur*", "assisté*", "dégueulasse*", "chance pour la",
+    ),
+    "pl": (
+        "przestęp*", "kryminali*", "bandyt*", "złodzie*", "gwałcicie*", "terroryst*", "nieroby",
+        "nieroba", "nierób", "leniw*", "brudn*", "śmierdz*", "dzikus*", "prymityw*", "zacofan*",
+        "barbarzyń*", "pasożyt*", "darmozjad*", "najeźdźc*", "inwazj*", "islamizacj*",
+        "kombinator*", "oszuś*", "oszust*", "głupi*", "żyją z naszych", "na nasz koszt",
+        "zabierają nam", "nie pasują", "nie chcą pracować", "nie chcą się integrować",
+        "nachodźc*", "bandyc*", "terroryśc*", "nie są ludźmi", "niemile widzian*",
+        "nigdy się nie zintegrują", "nie chcą się uczyć",
+    ),
+    "ar": (
+        "مجرم*", "ارهاب*", "لصوص", "لص", "حرامي*", "كسالي", "كسول*", "قذر*", "وسخ*", "متخلف*",
+        "همج*", "طفيلي*", "عاله", "عبء", "سبب كل", "يسرقون", "يغتصبون", "جهله", "اغبياء", "غبي",
+        "منحط*", "غزاه", "غزو", "نصابين", "متسولين", "عديمي", "لا يحترمون", "يأخذون", "ياخذون",
+        "مغتصب*", "غير مرغوب", "ليسوا بشرا", "عبئ*", "لا يريدون العمل", "لا يريدون الاندماج",
+        "لن يندمجوا",
+    ),
+    "tr": (
+        "suçlu*", "hırsız*", "tecavüzcü*", "terörist*", "tembel*", "pis", "pislik*", "asalak*",
+        "barbar*", "istilacı*", "çalışmak istemiyor*", "uyum sağlamak istemiyor*",
+        "sadece yardım alıyor*",
+    ),
+    "ru": (
+        "преступник*", "бандит*", "воры", "ворьё", "воровств*", "насильник*", "террорист*",
+        "ленив*", "бездельник*", "паразит*", "нахлебник*", "грязн*", "дикар*", "только ради",
+        "не хотят работать", "не хотят интегрироваться", "не хотят учить",
+    ),
+    "uk": (
+        "злочинц*", "бандит*", "злодії", "крадії", "ґвалтівник*", "гвалтівник*", "терорист*",
+        "ледач*", "ледар*", "паразит*", "нахлібник*", "брудн*", "дикун*", "не хочуть працювати",
+        "не хочуть інтегруватися",
+    ),
+    "ro": (
+        "infractor*", "criminali*", "hoți", "hoti", "violator*", "terorist*", "leneș*", "lenes*",
+        "parazit*", "murdar*", "împuțit*", "imputit*", "sălbatic*", "salbatic*",
+    ),
+    "bg": (
+        "престъпни*", "крадц*", "крадци", "изнасилвач*", "терорист*", "мързелив*", "паразит*",
+        "мръсн*", "диваци",
+    ),
+    "fa": (
+        "جنایتکار*", "دزد*", "تروریست*", "تنبل*", "انگل*", "کثیف*", "وحشی*",
+    ),
+}
+
+DEHUMANISING_TERMS: dict[str, tuple[str, ...]] = {
+    "de": (
+        "ungeziefer", "ratten", "tiere", "viecher", "gesindel", "abschaum", "pack", "pöbel",
+        "brut", "plage", "seuche", "kanake*", "kanacke*", "neger*", "bimbo*", "kameltreiber*",
+        "ziegenficker*", "musels", "kopftuchmädchen", "affen", "kakerlaken", "heuschrecken",
+        "untermenschen", "horden", "dreckspack", "mischpoke",
+    ),
+    "en": (
+        "vermin", "rats", "animals", "scum", "cockroach*", "subhuman*", "trash", "garbage",
+        "plague", "nigger*", "spic", "spics", "wetback*", "chink*", "gook*", "raghead*",
+        "towelhead*", "kike*", "paki", "pakis", "muzzie*", "coon", "coons", "apes", "monkeys",
+        "infestation", "swarm*", "hordes", "chinaman", "chinamen",
+    ),
+    "fr": (
+        "vermine", "rats", "animaux", "racaille*", "bougnoul*", "bicot*", "nègre*", "negre*",
+        "négro*", "youpin*", "crouille*", "bamboula*", "déchet*", "ordure*", "singes",
+    ),
+    "pl": (
+        "robactw*", "szczur*", "zwierzęt*", "zwierzeta", "bydło", "hołot*", "holot*", "motłoch",
+        "ścierw*", "śmieci", "swołocz", "szumowin*", "plaga", "zaraza", "ciapat*", "ciapak*",
+        "czarnuch*", "murzyn*", "brudas*", "małp*", "pomiot*", "dzicz", "karaluch*",
+    ),
+    "ar": (
+        "حشرات", "حشره", "جرذان", "فئران", "حيوانات", "كلاب", "كلب", "خنازير", "خنزير", "قرود",
+        "حثاله", "زباله", "نفايات", "سرطان", "وباء", "افه", "بهائم", "رعاع", "صراصير", "قمامه",
+        "جراثيم",
+    ),
+    "tr": (
+        "hayvan*", "böcek*", "sürü*", "köpek*", "domuz*", "çöp*",
+    ),
+    "ru": (
+        "животн*", "скот*", "мразь", "твар*", "отброс*", "чурк*", "хач*", "крысы", "тараканы",
+    ),
+    "uk": (
+        "тварин*", "худоб*", "покидьк*", "щури", "таргани", "мерзот*",
+    ),
+    "ro": (
+        "animale", "gunoi*", "șobolani", "sobolani", "jeg*",
+    ),
+    "bg": (
+        "животни", "боклуц*", "плъхове", "паплач*", "измет",
+    ),
+    "fa": (
+        "حیوان*", "آشغال*", "کثافت*", "سوسک*",
+    ),
+}
+
+EXCLUSION_TERMS: dict[str, tuple[str, ...]] = {
+    "de": (
+        "raus", "abschiebung sofort", "sofort abschieben", "ausweisen", "zurückschicken",
+        "zurückgeschickt werden", "heimschicken", "rausschmeißen", "rauswerfen",
+        "haben hier nichts verloren", "haben hier nichts zu suchen", "nichts zu suchen",
+        "grenzen dicht", "grenzen schließen", "remigration", "verpisst euch", "verpisst",
+        "hau ab", "haut ab", "gehören nicht hierher", "wollen wir hier nicht", "wollen keine",
+        "brauchen wir nicht", "sollen heim", "zurück in ihre heimat", "dahin zurück",
+        "wo sie herkommen", "wo der pfeffer wächst", "nach hause schicken",
+        "keine mehr aufnehmen", "das boot ist voll", "alle abschieben", "endlich abschieben",
+        "gehören abgeschoben", "sollen abgeschoben", "sollten abgeschoben", "müssen abgeschoben",
+        "muss abgeschoben", "abschieben sofort", "sollen verschwinden",
+        "sollen alle verschwinden", "müssen verschwinden", "verschwindet", "sollte abgeschoben",
+        "abgeschoben werden",
+    ),
+    "en": (
+        "deport them", "deport all", "deport every", "should be deported", "must be deported",
+        "send them back", "send them home", "go back", "kick them out", "get out",
+        "throw them out", "keep them out", "close the borders", "build the wall", "not welcome",
+        "don't want them", "no place here", "no place in", "get rid of", "ban them", "ban all",
+    ),
+    "fr": (
+        "dehors", "expulsez", "expulser", "renvoyer", "renvoyez", "rentrez chez vous",
+        "retournez", "dégagez", "dégage", "fermer les frontières", "chez eux",
+    ),
+    "pl": (
+        "wyrzuc*", "won", "wynocha", "precz", "niech wracają", "niech wraca", "wracajcie",
+        "odesłać", "wydalić", "nie chcemy", "nie ma tu miejsca", "nie ma dla nich miejsca",
+        "zamknąć granice", "zamknac granice", "trzeba deportować", "należy deportować",
+        "deportować ich", "deportować wszystkich", "deportować tych",
+    ),
+    "ar": (
+        "يجب ترحيل", "ترحيلهم", "ترحيل كل", "طردهم", "يجب طرد", "اطردو*", "رحلوهم", "ارجعوا",
+        "يرجعوا", "ليرجعوا", "ليعودوا", "عودوا", "يعودوا الي بلاد*", "اخرجوا", "يخرجوا",
+        "لا نريد*", "لا مكان لهم", "ارحلوا", "فليرحلوا", "يرحلوا", "غير مرحب", "اغلاق الحدود",
+        "يطرد*", "يرحل*",
+    ),
+    "tr": (
+        "defolsun*", "defolun", "gitsin*", "geri gönder*", "sınır dışı edil*", "istemiyoruz",
+    ),
+    "ru": (
+        "выгнать", "депортир*", "выслать", "пусть уезжают", "валите", "вон из", "не нужны",
+    ),
+    "uk": (
+        "вигнати", "депортува*", "нехай їдуть", "забирайтеся", "геть", "не потрібні",
+    ),
+    "ro": (
+        "să plece", "sa plece", "afară", "afara", "expulza*", "deporta*", "trimiși acasă",
+    ),
+    "bg": (
+        "да се махат", "вън", "депортира*", "изгонят", "изгонете", "да си ходят",
+    ),
+    "fa": (
+        "اخراج*", "برگردند", "بروند", "بیرون کنید",
+    ),
+}
+
+VIOLENCE_TERMS: dict[str, tuple[str, ...]] = {
+    "de": (
+        "töten", "umbringen", "erschießen", "erschiessen", "abknallen", "vergasen", "verbrennen",
+        "anzünden", "aufhängen", "ausrotten", "vernichten", "an die wand", "absaufen",
+        "ertrinken lassen", "abschlachten", "totschlagen", "kopf ab",
+    ),
+    "en": (
+        "kill them", "kill all", "kill every", "shoot them", "exterminat*", "gas them",
+        "hang them", "lynch*", "burn them", "wipe them out", "should die", "let them drown",
+        "deserve to die", "should be shot", "should be killed",
+    ),
+    "fr": (
+        "tuer", "tuez", "exterminer", "brûler", "noyer", "fusiller", "crever",
+    ),
+    "pl": (
+        "zabić", "zabic", "zabijać", "wystrzelać", "powiesić", "spalić", "utopić", "do gazu",
+        "do pieca", "rozstrzelać", "eksterminacj*", "zatłuc",
+    ),
+    "ar": (
+        "اقتلو*", "قتلهم", "يجب قتل", "حرقهم", "احرقو*", "اباده*", "ابادتهم", "اعدامهم",
+        "اعدموهم", "ليموتوا", "يموتوا", "اغرقو*", "ذبحهم", "اذبحو*",
+    ),
+    "tr": (
+        "öldür*", "yakın", "asın", "gebersin",
+    ),
+    "ru": (
+        "убить", "убивать", "расстрелять", "сжечь", "повесить", "уничтожить",
+    ),
+    "uk": (
+        "вбити", "вбивати", "розстріляти", "спалити", "повісити", "знищити",
+    ),
+    "ro": (
+        "omorâți", "omorati", "împușcați", "ucideți", "să moară",
+    ),
+    "bg": (
+        "убийте", "избийте", "застреляйте", "да умрат",
+    ),
+    "fa": (
+        "بکشید", "کشتن", "اعدام",
+    ),
+}
+
+HATE_TERMS: dict[str, tuple[str, ...]] = {
+    "de": (
+        "ich hasse", "hasse diese", "hasse die", "hassen wir", "verachte", "ekel mich",
+        "ekelt mich", "ekelhaft*", "kotzen", "zum kotzen",
+    ),
+    "en": (
+        "i hate", "we hate", "hate them", "hate these", "hate those", "hate all", "despise",
+        "can't stand", "sick of", "disgusted by",
+    ),
+    "fr": (
+        "je hais", "je déteste", "déteste", "haïr", "marre des",
+    ),
+    "pl": (
+        "nienawidzę", "nienawidzimy", "gardzę", "obrzydliw*", "odrażając*", "brzydzę", "mam dość",
+    ),
+    "ar": (
+        "اكره", "نكره", "اكرههم", "احتقر*", "مقرف*", "قرف",
+    ),
+    "tr": (
+        "nefret ediyorum", "iğrenç*",
+    ),
+    "ru": (
+        "ненавижу", "ненавидим", "презираю", "мерзк*", "отвратительн*",
+    ),
+    "uk": (
+        "ненавиджу", "ненавидимо", "зневажаю", "огидн*",
+    ),
+    "ro": (
+        "urăsc", "urasc", "dezgustător*",
+    ),
+    "bg": (
+        "мразя", "мразим", "отвратителн*",
+    ),
+    "fa": (
+        "متنفرم",
+    ),
+}
+
+# negation words; "after" languages also negate after the predicate (tr değil, fa نیستند)
+NEGATORS: dict[str, tuple[str, ...]] = {
+    "de": (
+        "nicht", "kein", "keine", "keinen", "keiner", "keines", "keinem", "nie", "niemals",
+        "niemand", "weder", "nichts",
+    ),
+    "en": (
+        "not", "no", "never", "nobody", "neither", "nor", "isn't", "aren't", "don't", "doesn't",
+        "won't", "shouldn't", "n't",
+    ),
+    "fr": (
+        "ne", "n'", "pas", "jamais", "aucun", "aucune", "personne",
+    ),
+    "pl": (
+        "nie", "żaden", "żadni", "żadna", "wcale", "nigdy", "nikt", "ani",
+    ),
+    "ar": (
+        "ليس", "ليسوا", "ليست", "لسن", "لسنا", "غير", "لا", "لم", "لن", "ما",
+    ),
+    "tr": (
+        "değil", "degil", "değiller", "hiç", "asla",
+    ),
+    "ru": (
+        "не", "нет", "никогда", "ни",
+    ),
+    "uk": (
+        "не", "ні", "ніколи", "жоден",
+    ),
+    "ro": (
+        "nu", "niciodată", "nici",
+    ),
+    "bg": (
+        "не", "никога", "нито",
+    ),
+    "fa": (
+        "نه", "نیست", "نیستند", "هرگز",
+    ),
+}
+# more generalising words and pronoun references that stand in for a group word
+EXTRA_GENERALISING: dict[str, tuple[str, ...]] = {
+    "de": (
+        "alles", "sämtliche", "die ganzen", "das sind", "sie sind", "solche", "dieses volk",
+        "diese typen",
+    ),
+    "en": (
+        "they are", "they're", "them", "every single", "these", "those",
+    ),
+    "pl": (
+        "to są", "oni są", "oni", "ci", "sami", "cały", "takich",
+    ),
+    "ar": (
+        "هم", "كل", "جميع", "امثالهم",
+    ),
+    "fr": (
+        "ils sont", "ces", "tous des",
+    ),
+    "ru": (
+        "они", "эти", "всех",
+    ),
+    "uk": (
+        "вони", "ці", "всіх",
+    ),
+    "tr": (
+        "onlar", "bunların",
+    ),
+}
+# fmt: on
+# German compounds: a group word may be the head of a compound (Drecksflüchtlinge, Asylmigranten)
+COMPOUND_GROUP_HEADS = ("flüchtling", "migrant", "ausländer", "asylant", "moslem", "muslim")
+NEGATION_AFTER = ("değil", "degil", "değiller", "nicht", "نیستند", "نیست")
+NEGATION_WINDOW = 3  # words
+# "nobody" anywhere earlier in the clause negates the hit ("Niemand sollte abgeschoben werden")
+NEGATIVE_QUANTIFIERS = (
+    "niemand",
+    "keiner",
+    "nobody",
+    "no one",
+    "nikt",
+    "لا احد",
+    "никто",
+    "ніхто",
+    "hiç kimse",
+    "nimeni",
+    "никой",
+    "personne",
+    "هیچ کس",
+)
+# a negated copula after a group word ("Flüchtlinge sind keine ...", "ليسوا", "nie są")
+NEGATED_COPULAS = (
+    "sind nicht",
+    "sind keine",
+    "sind doch keine",
+    "ist nicht",
+    "ist kein",
+    "ist keine",
+    "are not",
+    "aren't",
+    "is not",
+    "isn't",
+    "nie są",
+    "nie jest",
+    "to nie",
+    "ليسوا",
+    "ليست",
+    "ليس",
+    "değil",
+    "değiller",
+    "nu sunt",
+    "nu este",
+    "не са",
+    "не е",
+    "ne sont pas",
+    "не являются",
+    "не є",
+    "نیستند",
+)
+# the group is the victim in this clause: devaluing words describe others ("Opfer von Kriminellen")
+VICTIM_TERMS = (
+    "opfer",
+    "victim*",
+    "ofiar*",
+    "ofiarą",
+    "ضحايا",
+    "ضحيه",
+    "жертв*",
+    "жертвами",
+    "kurban*",
+    "victime*",
+    "victimă",
+    "victime",
+)
+# a news or statistics clause: devaluing words report a charge or a figure ("Die Polizei ermittelt
+# wegen Diebstahls", "Zahl krimineller Zuwanderer gesunken"), they do not devalue the group
+NEWS_TERMS = (
+    "polizei",
+    "staatsanwaltschaft",
+    "gericht",
+    "statistik",
+    "laut",
+    "zahl der",
+    "zahl krimineller",
+    "police",
+    "court",
+    "according to",
+    "statistics",
+    "policja",
+    "policji",
+    "sąd",
+    "według",
+    "liczba",
+    "statystyk*",
+    "الشرطه",
+    "المحكمه",
+    "وفق",
+    "حسب",
+    "عدد",
+    "احصاء*",
+)
+_CLAUSE = re.compile(r"[.!?;\n]+")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+_HIT_TABLES: dict[str, Mapping[str, Iterable[str]]] = {
+    "group": GROUP_TERMS,
+    "devaluing": DEVALUING_TERMS,
+    "dehumanising": DEHUMANISING_TERMS,
+    "exclusion": EXCLUSION_TERMS,
+    "violence": VIOLENCE_TERMS,
+    "hate": HATE_TERMS,
+    "generalising": {
+        **GENERALISING_CUES,
+        "extra": tuple(w for v in EXTRA_GENERALISING.values() for w in v),
+    },
+}
+_LATIN_FOLD = str.maketrans({"ł": "l", "ı": "i", "ø": "o"})
+_LATIN_MARKED = re.compile(r"[\u00c0-\u024f]")  # Latin letters with diacritics
+_COMBINING_LATIN = re.compile(r"(?<=[a-z])[\u0300-\u036f]+")
+_AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ئ": "ي", "ؤ": "و"})
+_AR_PREFIX = (
+    "(?:[\u0648\u0641][\u0628\u0644\u0643]?|[\u0628\u0644\u0643])?(?:\u0627\u0644|\u0644\u0644)?"
+)
+
+
+def _fold(text: str) -> str:
+    """:func:`~nlp_integration.codebook.lexical.normalise`, Arabic letter folding (alef, ya, ta
+    marbuta) and Latin diacritics dropped, so "przestepcy" matches "przestępcy"."""
+    out = normalise(text).translate(_AR_FOLD)
+    if _LATIN_MARKED.search(out):
+        out = unicodedata.normalize("NFKD", out.translate(_LATIN_FOLD))
+        out = unicodedata.normalize("NFC", _COMBINING_LATIN.sub("", out))
+    return out
+
+
+def _cue(cue: str) -> str:
+    norm = _fold(cue)
+    if norm.endswith("*"):
+        return re.escape(norm[:-1].strip())
+    if _ARABIC.search(norm):  # accusative tanween adds an alef: لصوصاً -> لصوصا
+        return re.escape(norm) + r"ا?(?!\w)"
+    return re.escape(norm) + r"(?!\w)"
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    body = "|".join(_cue(p) for p in sorted({_fold(p) for p in phrases}, key=len, reverse=True))
+    return re.compile(rf"(?<![\w']){_AR_PREFIX}(?:{body})")
+
+
+_NOBODY = _phrase_pattern(NEGATIVE_QUANTIFIERS)
+_NEG_COPULA = _phrase_pattern(NEGATED_COPULAS)
+_VICTIM = _phrase_pattern(VICTIM_TERMS)
+_NEWS = _phrase_pattern(NEWS_TERMS)
+
+
+@lru_cache(maxsize=16)
+def _table_pattern(name: str) -> re.Pattern[str]:
+    cues = sorted({c for terms in _HIT_TABLES[name].values() for c in terms}, key=len, reverse=True)
+    body = "|".join(_cue(c) for c in cues)
+    pattern = rf"(?<![\w']){_AR_PREFIX}(?:{body})"
+    if name == "group":
+        pattern += r"|\w+(?:" + "|".join(_fold(h) for h in COMPOUND_GROUP_HEADS) + r")\w*"
+    return re.compile(pattern)
+
+
+@lru_cache(maxsize=1)
+def _negator_set() -> frozenset[str]:
+    return frozenset(_fold(w) for words in NEGATORS.values() for w in words)
+
+
+def _negated(norm: str, start: int, end: int) -> bool:
+    """A negator among the few words before the hit, "nobody" earlier in the clause, or (for
+    languages that negate after the predicate) a negator right after it."""
+    before = norm[:start].split()[-NEGATION_WINDOW:]
+    negators = _negator_set()
+    if any(w in negators or w.endswith("n't") for w in before):
+        return True
+    if _NOBODY.search(norm[:start]):
+        return True
+    after = {_fold(w) for w in NEGATION_AFTER}
+    return any(w in after for w in norm[end:].split()[:2])
+
+
+def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
+    """Hits per table: ``{table: [(matched text, negated), ...]}``, clause by clause.
+
+    ``negated_copula`` holds the negated copulas that follow a group word in the same clause.
+    """
+    out: dict[str, list[tuple[str, bool]]] = {name: [] for name in _HIT_TABLES}
+    out["negated_copula"] = []
+    for clause in _CLAUSE.split(str(text)):
+        norm = _fold(clause)
+        if not norm:
+            continue
+        first_group = None
+        victim = bool(_VICTIM.search(norm) or _NEWS.search(norm))
+        for name in _HIT_TABLES:
+            for m in _table_pattern(name).finditer(norm):
+                if victim and name == "devaluing":
+                    continue  # victim or news clause: neither hostile nor negated
+
+                out[name].append((m.group(0), _negated(norm, m.start(), m.end())))
+                if name == "group" and first_group is None:
+                    first_group = m.end()
+        if first_group is not None:
+            out["negated_copula"] += [
+                (m.group(0), True) for m in _NEG_COPULA.finditer(norm, first_group)
+            ]
+    return out
+
+
+HOSTILE_TABLES = ("dehumanising", "violence", "exclusion", "devaluing", "hate")
+# evidence level per table: (with a group word, with a generalising word only, alone)
+LEVELS: dict[str, tuple[float, float, float]] = {
+    "dehumanising": (1.0, 0.7, 0.3),
+    "violence": (1.0, 0.7, 0.3),
+    "exclusion": (1.0, 0.5, 0.2),
+    "devaluing": (0.7, 0.4, 0.2),
+    "hate": (0.7, 0.4, 0.2),
+}
+
+
+_QUOTED = re.compile(r'„[^“”"]{3,}[“”"]|“[^”]{3,}”|"[^"]{3,}"|«[^»]{3,}»|»[^«]{3,}«|‚[^‘’]{3,}[‘’]')
+
+
+def hostility_features(text: str) -> tuple[float, bool]:
+    """``(hostility_evidence(text), negated_hostility(text))`` in one pass.
+
+    Hostility only inside quotation marks, with some words of the speaker's own outside them, is
+    mentioned rather than used ("„Ausländer raus“ – so etwas darf man nicht sagen") and counts as
+    negated.
+    """
+    if not text or not str(text).strip():
+        return 0.0, False
+    text = str(text)
+    outside = _QUOTED.sub(" ", text)
+    if outside != text and len(outside.split()) >= 2:
+        own = _features(outside)
+        quoted = _features(text)
+        if own[0] == 0.0 and quoted[0] > 0.0:
+            return 0.0, True
+        return quoted if own[0] > 0.0 else own
+    return _features(text)
+
+
+def _features(text: str) -> tuple[float, bool]:
+    hits = find_hits(text)
+    group = bool(hits["group"])
+    general = bool(hits["generalising"])
+    score = 0.0
+    for name, (with_group, with_general, alone) in LEVELS.items():
+        if any(not neg for _, neg in hits[name]):
+            level = with_group if group else with_general if general else alone
+            if name in ("devaluing", "hate") and group and general:
+                level = 0.9
+            score = max(score, level)
+    negated_any = any(neg for k in HOSTILE_TABLES for _, neg in hits[k])
+    negated = (negated_any or bool(hits["negated_copula"])) and score == 0.0
+    return score, bool(negated)
+
+
+def hostility_evidence(text: str) -> float:
+    """Lexical evidence that a text is hostile towards a group, in [0, 1].
+
+    1.0: a dehumanising word, a slur, a call for violence or expulsion together with a group word
+    or a generalising word; 0.7-0.9: a devaluing word or hatred together with a group word (more
+    with a generalising word); lower without a group. Negated hits ("sind keine Verbrecher",
+    "nie są przestępcami", "ليسوا مجرمين") do not count.
+    """
+    return hostility_features(text)[0]
+
+
+def negated_hostility(text: str) -> bool:
+    """True when every hostile word of a text is negated ("sind keine Verbrecher", "Niemand sollte
+    abgeschoben werden") or a copula after a group word is ("Flüchtlinge sind nicht ...") and
+    nothing hostile is left."""
+    return hostility_features(text)[1]

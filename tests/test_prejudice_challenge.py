@@ -1,0 +1,446 @@
+"""A small hand-written challenge set for ``prejudice``: hostile vs counter-speech, negation, neutral.
+
+Written for this project (not taken from any data set), 8 texts per language (de, ar, pl) and class:
+``hostile`` (generalising devaluation, dehumanising words, calls for expulsion), ``counter``
+(quoted and rejected prejudice, counter-speech), ``negated`` (the devaluing claim is negated) and
+``neutral`` (news-like mentions, needs of migrants, positive statements). Only ``hostile`` is
+prejudice. The same person wrote this set and the lexical tables of ``hostility.py``, so it is a
+sanity check of the mechanism, not an independent measurement; the shared-data figures in
+docs/classification.md are the held-out ones.
+
+The fast tests check the lexical layer alone; the slow test runs the default codebook model with
+the real embedder and requires macro-F1 >= 0.8 per language.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.metrics import f1_score
+
+from nlp_integration.codebook.hostility import hostility_evidence, negated_hostility
+from nlp_integration.codebook.lexical import counter_speech_strength
+
+CHALLENGE: dict[str, dict[str, list[str]]] = {
+    "de": {
+        "hostile": [
+            "Die Flüchtlinge sind alle kriminell.",
+            "Asylanten sind Schmarotzer, die von unseren Steuern leben.",
+            "Diese Migranten sind doch nur Ungeziefer.",
+            "Ausländer raus, die haben hier nichts verloren!",
+            "Alle Syrer sollen sofort abgeschoben werden.",
+            "Muslime sind von Natur aus gewalttätig.",
+            "Mit den Flüchtlingen kamen Dreck und Gewalt in unser Viertel, typisch für dieses Volk.",
+            "Ich hasse diese Ausländer, die sollen verschwinden.",
+        ],
+        "counter": [
+            "Es stimmt nicht, dass die Flüchtlinge alle kriminell sind.",
+            "Man hört oft, Migranten wollten nicht arbeiten – das ist ein Vorurteil.",
+            "Wer Geflüchtete als Ungeziefer bezeichnet, betreibt Hetze.",
+            "Sätze wie „Ausländer raus“ haben in unserem Viertel keinen Platz.",
+            "Die Behauptung, Muslime seien gewalttätig, ist schlicht falsch.",
+            "Ich widerspreche, wenn jemand sagt, Asylbewerber lebten nur vom Staat.",
+            "Es ist rassistisch, alle Syrer über einen Kamm zu scheren.",
+            "Mein Kollege meint, die Afghanen seien faul. Das stimmt nicht, ich kenne viele fleißige.",
+        ],
+        "negated": [
+            "Nicht alle Flüchtlinge sind kriminell.",
+            "Die Geflüchteten in unserer Straße sind keine Verbrecher.",
+            "Migranten sind nicht faul, sie arbeiten oft in zwei Jobs.",
+            "Muslime sind nicht gefährlicher als andere Menschen.",
+            "Asylbewerber sind keine Schmarotzer.",
+            "Die meisten Ausländer hier sind nicht kriminell.",
+            "Niemand sollte wegen seiner Herkunft abgeschoben werden.",
+            "Syrer sind nicht weniger fleißig als Deutsche.",
+        ],
+        "neutral": [
+            "In der Turnhalle wohnen seit März sechzig Geflüchtete aus Afghanistan.",
+            "Die Stadt sucht Wohnungen für Flüchtlingsfamilien.",
+            "Viele Migrantinnen wünschen sich Deutschkurse mit Kinderbetreuung.",
+            "Der Integrationsrat tagt am Donnerstag im Rathaus.",
+            "Geflüchtete brauchen schnellere Termine bei der Ausländerbehörde.",
+            "Laut Statistik kamen im letzten Jahr weniger Asylbewerber nach Bonn.",
+            "Die Moschee lädt zum Tag der offenen Tür ein.",
+            "Unsere neuen Nachbarn aus Syrien haben uns zum Essen eingeladen.",
+        ],
+    },
+    "ar": {
+        "hostile": [
+            "اللاجئون كلهم مجرمون.",
+            "هؤلاء المهاجرون حشرات يجب التخلص منهم.",
+            "يجب ترحيل كل الأجانب من بلادنا فوراً.",
+            "السوريون لصوص وكسالى ولا يريدون العمل.",
+            "اللاجئون عالة على المجتمع ويعيشون على حسابنا.",
+            "الأفارقة متخلفون ولا يعرفون النظافة.",
+            "أكره هؤلاء اللاجئين، ليرجعوا إلى بلادهم.",
+            "المهاجرون سبب كل المشاكل والجرائم في المدينة.",
+        ],
+        "counter": [
+            "ليس صحيحاً أن اللاجئين كلهم مجرمون.",
+            "يقولون إن المهاجرين كسالى، لكن هذا غير صحيح.",
+            "وصف اللاجئين بالحشرات خطاب كراهية مرفوض.",
+            "من الظلم أن نتهم كل السوريين بالسرقة بسبب شخص واحد.",
+            "هذه صورة نمطية عن الأفارقة ولا أساس لها.",
+            "لا يجوز التعميم على كل الأجانب.",
+            "كثيرا ما نسمع أن اللاجئين عبء، وهذه أكذوبة.",
+            "أرفض كلام من يقول إن المهاجرين سبب الجرائم، هذا تحيز.",
+        ],
+        "negated": [
+            "ليس كل اللاجئين مجرمين.",
+            "اللاجئون ليسوا مجرمين.",
+            "المهاجرون ليسوا كسالى، بل يعملون بجد.",
+            "السوريون في حينا ليسوا لصوصاً.",
+            "الأجانب ليسوا عبئاً على المدينة.",
+            "لا أحد يجب أن يُطرد بسبب أصله.",
+            "المسلمون ليسوا خطراً على أحد.",
+            "ليس جميع المهاجرين متشابهين.",
+        ],
+        "neutral": [
+            "وصل مئتا لاجئ إلى المدينة هذا الشهر.",
+            "تبحث البلدية عن مساكن للعائلات اللاجئة.",
+            "يحتاج كثير من المهاجرين إلى دورات لغة مسائية.",
+            "افتتح مركز استشارات جديد للاجئين في وسط المدينة.",
+            "تعيش في حينا عائلات من سوريا والعراق وأفغانستان.",
+            "يطالب اللاجئون بتسريع إجراءات الاعتراف بشهاداتهم.",
+            "نظمت الجالية السورية حفلاً للجيران يوم السبت.",
+            "أعلنت الحكومة عن برنامج جديد لتشغيل المهاجرين.",
+        ],
+    },
+    "pl": {
+        "hostile": [
+            "Uchodźcy to sami przestępcy.",
+            "Imigranci to pasożyty, które żyją z naszych podatków.",
+            "Wszyscy muzułmanie to terroryści.",
+            "Wyrzucić tych imigrantów z kraju, niech wracają do siebie!",
+            "Ci cudzoziemcy to brudasy i złodzieje.",
+            "Uchodźcy to robactwo, nie chcemy ich tutaj.",
+            "Nienawidzę tych imigrantów, przynoszą tylko przestępczość.",
+            "Arabowie są leniwi i nigdy się nie zintegrują.",
+        ],
+        "counter": [
+            "Nieprawda, że uchodźcy to przestępcy.",
+            "Mówi się, że imigranci żyją z zasiłków, ale to mit.",
+            "Nazywanie uchodźców robactwem to mowa nienawiści.",
+            "Nie zgadzam się, że wszyscy muzułmanie to terroryści.",
+            "To stereotyp, że cudzoziemcy kradną.",
+            "Hasła typu „won z imigrantami” są haniebne i trzeba im się przeciwstawiać.",
+            "Podobno Ukraińcy zabierają nam pracę, ale to kłamstwo – brakuje rąk do pracy.",
+            "Uogólnianie, że Arabowie są leniwi, jest krzywdzące.",
+        ],
+        "negated": [
+            "Nie wszyscy uchodźcy są przestępcami.",
+            "Uchodźcy nie są przestępcami.",
+            "Imigranci nie są leniwi, wielu pracuje ponad siły.",
+            "Muzułmanie w naszym mieście nie są terrorystami.",
+            "Cudzoziemcy nie są złodziejami.",
+            "Nikt nie powinien być wyrzucany z kraju z powodu pochodzenia.",
+            "Ukraińcy wcale nie zabierają nam pracy.",
+            "Nie każdy imigrant żyje z zasiłku.",
+        ],
+        "neutral": [
+            "Do miasta przyjechało w tym miesiącu stu uchodźców z Ukrainy.",
+            "Gmina szuka mieszkań dla rodzin uchodźców.",
+            "Wielu imigrantów potrzebuje kursów języka niemieckiego wieczorem.",
+            "W naszym bloku mieszkają rodziny z Syrii i z Afganistanu.",
+            "Nowy punkt doradztwa dla cudzoziemców otwarto przy dworcu.",
+            "Migranci chcą szybszego uznawania swoich dyplomów.",
+            "Muzułmańska wspólnota zaprosiła sąsiadów na kolację.",
+            "Według danych urzędu liczba wniosków o azyl spadła.",
+        ],
+    },
+}
+
+# Written after the first version of the lexical layer, to measure it without tuning: macro-F1
+# of the default model was 0.72 (de 0.72, ar 0.73, pl 0.70) at first sight, 0.57 without the
+# hostility layer. Its errors then led to more counter-speech cues (condemnation words, "das
+# Gegenteil", "Quatsch", ...), so it is no longer unseen either. 6 texts per language and class.
+CHALLENGE_2: dict[str, dict[str, list[str]]] = {
+    "de": {
+        "hostile": [
+            "Ich kann diese Kopftuchweiber nicht mehr sehen, die gehören nicht nach Deutschland.",
+            "Wann schmeißen wir das Asylpack endlich raus?",
+            "Ein Afghane mehr heißt ein Messer mehr auf unseren Straßen.",
+            "Araber sind einfach keine zivilisierten Menschen.",
+            "Wer Moslems reinlässt, holt sich Terror ins Land.",
+            "Migranten sind Abschaum und sollten im Mittelmeer bleiben.",
+        ],
+        "counter": [
+            "Wer Flüchtlinge pauschal Messerstecher nennt, sollte sich schämen.",
+            "„Das Asylpack muss raus“ – so ein Satz ist menschenverachtend.",
+            "Immer wieder hört man, Araber seien unzivilisiert. Das ist billige Stimmungsmache und falsch.",
+            "Angeblich bringen Muslime Terror ins Land – die Zahlen zeigen etwas ganz anderes.",
+            "Ich finde es unerträglich, wie in Kommentaren über Migranten als Abschaum geredet wird.",
+            "Solche Sprüche über Afghanen sind Hetze, nichts anderes.",
+        ],
+        "negated": [
+            "Flüchtlinge sind kein Abschaum, sondern Menschen wie wir.",
+            "Araber sind nicht unzivilisiert.",
+            "Afghanen sind nicht gewalttätiger als andere.",
+            "Keiner der Geflüchteten hier ist ein Sozialschmarotzer.",
+            "Muslime bringen keinen Terror ins Land.",
+            "Nein, Migranten nehmen uns nicht die Wohnungen weg.",
+        ],
+        "neutral": [
+            "Die Polizei ermittelt nach einem Brandanschlag auf eine Flüchtlingsunterkunft.",
+            "Im Jobcenter gibt es jetzt Sprechstunden auf Arabisch und Dari.",
+            "Viele Geflüchtete wünschen sich mehr Kontakt zu deutschen Nachbarn.",
+            "Die Zahl der Asylanträge ist im ersten Halbjahr gestiegen.",
+            "Ein syrischer Arzt hat die Praxis am Marktplatz übernommen.",
+            "Für Migrantinnen gibt es einen neuen Schwimmkurs am Samstag.",
+        ],
+    },
+    "ar": {
+        "hostile": [
+            "هؤلاء اللاجئون وباء ينتشر في مدننا.",
+            "لا نريد مهاجرين في حينا، فليعودوا من حيث أتوا.",
+            "السوريون أغبياء ولن يتعلموا أبداً.",
+            "كل مسلم في أوروبا قنبلة موقوتة.",
+            "الأفارقة مثل القرود، لا مكان لهم هنا.",
+            "يجب إغلاق الحدود وطرد كل الأجانب.",
+        ],
+        "counter": [
+            "من يصف اللاجئين بالوباء ينشر الكراهية.",
+            "يقال إن السوريين أغبياء، وهذا كلام عنصري لا أساس له.",
+            "تشبيه الأفارقة بالقرود عنصرية مقيتة يجب أن نرفضها.",
+            "أسمع كثيراً أن المهاجرين يسرقون الوظائف، والأرقام تقول العكس.",
+            "الادعاء بأن كل مسلم خطر هو تحريض.",
+            "كفى تحريضاً على اللاجئين، إنهم بشر مثلنا.",
+        ],
+        "negated": [
+            "اللاجئون ليسوا وباءً.",
+            "السوريون ليسوا أغبياء.",
+            "المهاجرون لا يسرقون الوظائف.",
+            "ليس كل مسلم خطراً.",
+            "لا يجب طرد أحد بسبب لونه أو دينه.",
+            "الأفارقة ليسوا أقل ذكاءً من غيرهم.",
+        ],
+        "neutral": [
+            "افتتحت مدرسة جديدة لأطفال اللاجئين في الحي الشرقي.",
+            "تطالب عائلات المهاجرين بمواعيد أسرع في دائرة الأجانب.",
+            "أعلنت الشرطة القبض على رجل هاجم مسكناً للاجئين.",
+            "يعمل كثير من السوريين في المطاعم والمخابز في المدينة.",
+            "يحتاج الوافدون الجدد إلى مساعدة في فهم نظام التأمين الصحي.",
+            "نظم المسجد يوماً مفتوحاً للتعارف مع الجيران.",
+        ],
+    },
+    "pl": {
+        "hostile": [
+            "Ci nachodźcy to dzicz, która niszczy nasze miasta.",
+            "Muzułmanie nie powinni mieć wstępu do Polski.",
+            "Każdy imigrant to potencjalny gwałciciel.",
+            "Ukraińcy to banderowcy i złodzieje, wyrzucić ich wszystkich.",
+            "Afrykanie to małpy, niech siedzą u siebie.",
+            "Uchodźcy przynoszą tylko choroby i brud.",
+        ],
+        "counter": [
+            "Nazywanie uchodźców dziczą to zwykły rasizm.",
+            "Często słyszę, że każdy imigrant to gwałciciel – to obrzydliwe kłamstwo.",
+            "Porównywanie Afrykanów do małp jest skandaliczne.",
+            "Twierdzenie, że muzułmanie nie powinni mieć wstępu do Polski, to dyskryminacja.",
+            "Mówią, że uchodźcy przynoszą choroby, ale lekarze temu zaprzeczają.",
+            "Nie wolno wrzucać wszystkich Ukraińców do jednego worka.",
+        ],
+        "negated": [
+            "Uchodźcy nie są dziczą.",
+            "Imigranci nie są gwałcicielami.",
+            "Ukraińcy nie są złodziejami.",
+            "Muzułmanie nie są zagrożeniem dla Polski.",
+            "Nie każdy Afrykanin przyjechał tu po zasiłek.",
+            "Uchodźcy nie przynoszą chorób.",
+        ],
+        "neutral": [
+            "Policja zatrzymała mężczyznę, który zaatakował ośrodek dla uchodźców.",
+            "W szkole otwarto dodatkową klasę dla dzieci imigrantów.",
+            "Wielu Ukraińców pracuje w naszym mieście jako kierowcy i pielęgniarki.",
+            "Urząd wydłużył godziny pracy dla cudzoziemców składających wnioski.",
+            "Rodziny uchodźców potrzebują pomocy w znalezieniu lekarza.",
+            "Muzułmanie obchodzili wczoraj koniec ramadanu.",
+        ],
+    },
+}
+
+# News-like neutral mentions (crime reports, deportation and border news, statistics), written as a
+# probe after set 2; their first run led to the news/victim rule in hostility.py, the Polish
+# demand-only forms of "deportować" and eight news counter-examples in the codebook. Seen, too.
+NEUTRAL_NEWS: list[str] = [
+    "Die Bundesregierung will Abschiebungen nach Afghanistan wieder aufnehmen.",
+    "Die Polizei ermittelt gegen drei Asylbewerber wegen Diebstahls.",
+    "Laut Statistik ist die Zahl krimineller Zuwanderer gesunken.",
+    "In der Unterkunft für Geflüchtete kam es gestern zu einem Brand.",
+    "Der Stadtrat diskutiert über die Unterbringung von 300 Flüchtlingen.",
+    "Viele Ukrainerinnen suchen eine Kita für ihre Kinder.",
+    "Der Bürgermeister besuchte die neue Flüchtlingsunterkunft.",
+    "Die Zahl der Asylanträge in Polen ist stark gestiegen.",
+    "أعلنت الحكومة ترحيل مئة مهاجر غير نظامي.",
+    "اعتقلت الشرطة ثلاثة لاجئين بتهمة السرقة.",
+    "ارتفع عدد طالبي اللجوء في ألمانيا هذا العام.",
+    "يحتاج اللاجئون إلى مزيد من المدارس والمستشفيات.",
+    "Rząd planuje deportować nielegalnych imigrantów.",
+    "Policja zatrzymała dwóch migrantów podejrzanych o kradzież.",
+    "Liczba uchodźców z Ukrainy w Polsce spadła.",
+    "Uchodźcy potrzebują pomocy w nauce języka polskiego.",
+    "Straż Graniczna zatrzymała grupę migrantów na granicy z Białorusią.",
+]
+
+CLASSES = ("hostile", "counter", "negated", "neutral")
+
+
+def _rows(data: dict = CHALLENGE) -> list[tuple[str, str, str]]:
+    return [(lang, cls, t) for lang, by in data.items() for cls in CLASSES for t in by[cls]]
+
+
+def test_challenge_set_shape():
+    for data, minimum in ((CHALLENGE, 8), (CHALLENGE_2, 6)):
+        for lang, by in data.items():
+            assert set(by) == set(CLASSES), lang
+            for cls, texts in by.items():
+                assert len(texts) >= minimum, (lang, cls)
+    texts = [t for _, _, t in _rows(CHALLENGE) + _rows(CHALLENGE_2)]
+    assert len(texts) == len(set(texts))
+
+
+def test_codebook_examples_do_not_contain_the_challenge_texts():
+    from nlp_integration.codebook import load_codebook
+
+    book = load_codebook()
+    written = {ex.text for lab in book.labels for ex in lab.examples + lab.counter_examples}
+    assert written.isdisjoint(t for _, _, t in _rows(CHALLENGE) + _rows(CHALLENGE_2))
+
+
+@pytest.mark.parametrize("lang", sorted(CHALLENGE))
+def test_lexical_layer_separates_hostile_from_neutral(lang):
+    """Lexical evidence is higher for hostile texts than for neutral mentions, on average."""
+    hostile = np.mean([hostility_evidence(t) for t in CHALLENGE[lang]["hostile"]])
+    neutral = np.mean([hostility_evidence(t) for t in CHALLENGE[lang]["neutral"]])
+    assert hostile >= 0.6, lang
+    assert neutral <= 0.2, lang
+
+
+@pytest.mark.parametrize("lang", sorted(CHALLENGE))
+def test_counter_speech_or_negation_is_seen_in_most_non_hostile_texts(lang):
+    """Counter-speech and negated texts mostly trigger the counter-speech or negation layer;
+    hostile texts almost never do."""
+
+    def damped(t: str) -> bool:
+        return counter_speech_strength(t) >= 0.6 or negated_hostility(t)
+
+    non_hostile = CHALLENGE[lang]["counter"] + CHALLENGE[lang]["negated"]
+    assert np.mean([damped(t) for t in non_hostile]) >= 0.75, lang
+    assert np.mean([damped(t) for t in CHALLENGE[lang]["hostile"]]) <= 0.125, lang
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Flüchtlinge sind keine Verbrecher.", True),
+        ("Flüchtlinge sind Verbrecher.", False),
+        ("Uchodźcy nie są złodziejami.", True),
+        ("Uchodźcy są złodziejami.", False),
+        ("اللاجئون ليسوا لصوصاً", True),
+        ("اللاجئون لصوص", False),
+        ("Mülteciler suçlu değil.", True),
+        ("Der Bus ist nicht pünktlich.", False),  # no group, nothing devaluing
+    ],
+)
+def test_negated_hostility(text, negated):
+    assert negated_hostility(text) is negated
+
+
+@pytest.fixture(scope="module")
+def e5_challenge():
+    from nlp_integration.codebook import CodebookClassifier
+    from nlp_integration.embedding import make_embedder
+
+    embedder = make_embedder()
+    model = CodebookClassifier().fit(embedder)
+    frames = []
+    for name, data in (("1", CHALLENGE), ("2", CHALLENGE_2)):
+        rows = _rows(data)
+        texts = [t for _, _, t in rows]
+        result = model.predict(embedder.encode(texts), texts)
+        result["lang"] = [lang for lang, _, _ in rows]
+        result["cls"] = [cls for _, cls, _ in rows]
+        result["text"] = texts
+        result["set"] = name
+        frames.append(result)
+    return pd.concat(frames, ignore_index=True)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", sorted(CHALLENGE))
+def test_e5_challenge_macro_f1(e5_challenge, lang):
+    """Set 1: macro-F1 >= 0.8 per language; set 2 (harder, 6 per class): >= 0.7 per language."""
+    for name, minimum in (("1", 0.8), ("2", 0.7)):
+        part = e5_challenge[(e5_challenge["lang"] == lang) & (e5_challenge["set"] == name)]
+        gold = (part["cls"] == "hostile").astype(int)
+        pred = part["statement_types"].str.split(";").apply(lambda keys: "prejudice" in keys)
+        f1 = f1_score(gold, pred.astype(int), average="macro")
+        wrong = part.loc[gold.to_numpy() != pred.to_numpy(), ["cls", "text"]].to_numpy().tolist()
+        assert f1 >= minimum, (name, lang, round(f1, 3), wrong)
+
+
+@pytest.mark.slow
+def test_e5_challenge_separates_hostile_from_every_other_class(e5_challenge):
+    """Mean score of hostile texts is above the mean of counter-speech, negated and neutral ones."""
+    means = e5_challenge.groupby("cls")["score_prejudice"].mean()
+    for cls in ("counter", "negated", "neutral"):
+        assert means["hostile"] > means[cls] + 0.3, means.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Flüchtlinge sind Ratten.", 1.0, 1.0),  # dehumanising word + group
+        ("Uchodzcy to przestepcy.", 0.7, 0.9),  # diacritics missing
+        ("Die Flüchtlinge sollen alle verschwinden.", 1.0, 1.0),  # expulsion demand
+        ("Die Regierung will mehr Flüchtlinge abschieben.", 0.0, 0.0),  # news, no demand
+        ("Drecksflüchtlinge überall.", 0.7, 1.0),  # German compound
+        ("Flüchtlinge werden oft Opfer von Kriminellen.", 0.0, 0.0),  # the group is the victim
+        ("Wir gehen alle raus in den Park.", 0.0, 0.5),  # no group word
+        ("", 0.0, 0.0),
+    ],
+)
+def test_hostility_evidence_levels(text, low, high):
+    assert low <= hostility_evidence(text) <= high
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("„Ausländer raus“ – so etwas darf man nicht sagen.", True),  # mentioned, not used
+        ('"Refugees are scum" is a hateful thing to say.', True),
+        ("Ich sage klar: „Ausländer raus!“ Die sind alle kriminell.", False),  # own words hostile
+        ("Niemand sollte wegen seiner Herkunft abgeschoben werden.", True),  # "nobody"
+    ],
+)
+def test_quoted_and_quantified_negation(text, negated):
+    assert negated_hostility(text) is negated
+    if negated:
+        assert hostility_evidence(text) == 0.0
+
+
+def test_hostility_layer_is_fast():
+    import time
+
+    texts = [t for _, _, t in _rows(CHALLENGE) + _rows(CHALLENGE_2)] * 30  # ~5,000 texts
+    start = time.perf_counter()
+    for text in texts:
+        hostility_evidence(text)
+    assert time.perf_counter() - start < 10.0
+
+
+@pytest.mark.slow
+def test_e5_neutral_news_is_rarely_prejudice():
+    from nlp_integration.codebook import CodebookClassifier
+    from nlp_integration.embedding import make_embedder
+
+    embedder = make_embedder()
+    model = CodebookClassifier().fit(embedder)
+    result = model.predict(embedder.encode(NEUTRAL_NEWS), NEUTRAL_NEWS)
+    tagged = [
+        t
+        for t, cell in zip(NEUTRAL_NEWS, result["statement_types"], strict=True)
+        if "prejudice" in cell.split(";")
+    ]
+    assert len(tagged) <= 2, tagged
