@@ -61,6 +61,7 @@ class TopicSettings:
     reduce_outliers: bool = True
     guided: bool = True
     n_keywords: int = 10
+    fit_sample: int = 20000  # fit on a seeded sample of at most this many; the rest: nearest topic
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import hashlib
-import json
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -36,7 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from nlp_integration import pipeline
+from nlp_integration import pipeline, topic_sampling
 from nlp_integration import schemas as S
 from nlp_integration.config import Settings
 from nlp_integration.embedding import CachedEmbedder, CacheStats, Embedder, make_embedder
@@ -250,32 +249,8 @@ def _take_vectors(result: PartitionResult, rows: Sequence[int]) -> np.ndarray:
     return result.vectors[np.asarray(rows, dtype=int)]
 
 
-def nearest_topics(
-    vectors: np.ndarray,
-    langs: Sequence[str],
-    centroids: np.ndarray,
-    topic_ids: Sequence[int],
-    lang_means: dict[str, np.ndarray] | None,
-) -> np.ndarray:
-    """Topic of each vector: the nearest centroid (cosine) after the fit's language centring.
-
-    ``lang_means`` are the per-language means subtracted in the fit (None: no centring); a language
-    the fit did not see gets the mean of the language means.
-    """
-    from nlp_integration.topics import kw
-
-    if len(vectors) == 0 or len(topic_ids) == 0:
-        return np.full(len(vectors), S.OUTLIER_TOPIC, dtype=int)
-    x = np.asarray(vectors, dtype=np.float64)
-    if lang_means is not None:
-        fallback = np.mean(list(lang_means.values()), axis=0)
-        x = x - np.vstack([lang_means.get(str(lang), fallback) for lang in langs])
-    sims = kw._unit(x) @ kw._unit(np.asarray(centroids, dtype=np.float64)).T
-    return np.asarray(topic_ids, dtype=int)[np.argmax(sims, axis=1)]
-
-
 def _assign(result: PartitionResult, centroids, topic_ids, lang_means) -> np.ndarray:
-    return nearest_topics(
+    return topic_sampling.nearest_topics(
         result.vectors, result.langs[S.LANG].tolist(), centroids, topic_ids, lang_means
     )
 
@@ -342,46 +317,15 @@ def _sample_rows(
     analysed_per_part: list[int], size: int, seed: int
 ) -> tuple[list[list[int]], bool]:
     """Seeded sample of analysed rows: per partition the positions among its analysed rows."""
-    total = sum(analysed_per_part)
-    if total <= size:
+    chosen = topic_sampling.sample_positions(sum(analysed_per_part), size, seed)
+    if chosen is None:
         return [list(range(n)) for n in analysed_per_part], True
-    chosen = np.sort(np.random.default_rng(seed).choice(total, size=size, replace=False))
     bounds = np.cumsum([0, *analysed_per_part])
     rows = [
         (chosen[(chosen >= lo) & (chosen < hi)] - lo).tolist()
         for lo, hi in zip(bounds[:-1], bounds[1:], strict=True)
     ]
     return rows, False
-
-
-def _language_means(vectors: np.ndarray, langs: Sequence[str]) -> dict[str, np.ndarray]:
-    """Per-language mean vectors, as ``topics.center_by_language`` subtracts them in the fit."""
-    x = np.asarray(vectors, dtype=np.float64)
-    langs_arr = np.asarray(["und" if v is None else str(v) for v in langs])
-    return {str(lang): x[langs_arr == lang].mean(axis=0) for lang in np.unique(langs_arr)}
-
-
-def _full_topic_table(topic_table: pd.DataFrame, topic_ids: np.ndarray, langs: Sequence[str]):
-    """Topic sizes and language shares counted over all contributions (labels from the sample)."""
-    frame = pd.DataFrame({"topic_id": topic_ids, "lang": list(langs)})
-    present = set(frame["topic_id"].tolist())
-    rows = topic_table[topic_table["topic_id"].isin(present)].copy()
-    sizes = frame["topic_id"].value_counts()
-    rows["size"] = rows["topic_id"].map(sizes).astype(int)
-    rows["share_by_lang"] = [
-        json.dumps(
-            {
-                k: float(v)
-                for k, v in frame.loc[frame["topic_id"] == t, "lang"]
-                .value_counts(normalize=True)
-                .round(3)
-                .items()
-            },
-            ensure_ascii=False,
-        )
-        for t in rows["topic_id"]
-    ]
-    return rows.reset_index(drop=True)
 
 
 def analyse_distributed(
@@ -391,7 +335,7 @@ def analyse_distributed(
     scheduler: str | None = None,
     n_workers: int = 2,
     partition_size: int = 2000,
-    topic_sample: int = 20000,
+    topic_sample: int | None = None,
     embedder_factory: EmbedderFactory | None = None,
     geojson: dict | None = None,
 ) -> RunResult:
@@ -412,8 +356,9 @@ def analyse_distributed(
     partition_size
         Rows per partition for a file or DataFrame (a Parquet folder keeps its parts).
     topic_sample
-        Topics are fitted on at most this many analysed contributions (a seeded random sample);
-        the rest go to the nearest topic. With fewer contributions the fit sees all of them, in
+        Topics are fitted on at most this many analysed contributions (a seeded random sample,
+        the same as the local pipeline's); the rest go to the nearest topic. Default:
+        ``settings.topics.fit_sample``. With fewer contributions the fit sees all of them, in
         input order, exactly as the local pipeline.
     embedder_factory
         A picklable callable returning an embedder (each worker calls it once); default: the
@@ -486,7 +431,9 @@ def analyse_distributed(
 
         with timer.stage("topics"):
             rows, everything = _sample_rows(
-                [len(r.langs) for r in light], topic_sample, settings.seed
+                [len(r.langs) for r in light],
+                settings.topics.fit_sample if topic_sample is None else topic_sample,
+                settings.seed,
             )
             pieces = client.gather(client.map(_take_vectors, results, rows, pure=False))
             pieces = [p for p in pieces if len(p)] or [np.zeros((0, 384), dtype=np.float32)]
@@ -515,7 +462,7 @@ def analyse_distributed(
                 assignments = topic_model.assignments()
             else:
                 means = (
-                    _language_means(sample_vectors, [lang_list[i] for i in pick])
+                    topic_sampling.language_means(sample_vectors, [lang_list[i] for i in pick])
                     if settings.topics.center_languages
                     else None
                 )
@@ -524,14 +471,9 @@ def analyse_distributed(
                     client.map(_assign, results, *[[a] * len(results) for a in args], pure=False)
                 )
                 topic_ids = np.concatenate(assigned).astype(int) if assigned else np.zeros(0, int)
-                topic_ids[pick] = topic_model.labels_
-                labels = dict(zip(topic_table["topic_id"], topic_table["label"], strict=True))
-                assignments = pd.DataFrame(
-                    {S.TOPIC_ID: topic_ids, S.TOPIC_LABEL: [labels[int(t)] for t in topic_ids]}
+                topic_model, topic_table, assignments = topic_sampling.extend_to_all(
+                    topic_model, topic_table, topic_ids, pick, lang_list
                 )
-                topic_table = _full_topic_table(topic_table, topic_ids, lang_list)
-                topic_model = copy.copy(topic_model)
-                topic_model.labels_ = topic_ids  # topics over time count every contribution
         pipeline.fill_analysed(table, analysed, assignments)
         classes = pd.concat([r.classes for r in light], ignore_index=True)
         pipeline.fill_analysed(table, analysed, classes)

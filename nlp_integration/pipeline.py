@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from nlp_integration import __version__
+from nlp_integration import __version__, topic_sampling
 from nlp_integration import schemas as S
 from nlp_integration.config import Settings
 from nlp_integration.embedding import CachedEmbedder, Embedder, make_embedder
@@ -119,7 +119,7 @@ def analyse(
     embedder
         Overrides the embedder the settings name (tests pass a fast deterministic one).
     """
-    from nlp_integration import language, redact, topics
+    from nlp_integration import language, redact
     from nlp_integration.codebook import CodebookClassifier, load_codebook
 
     settings = settings or Settings()
@@ -172,15 +172,10 @@ def analyse(
     ids = table.loc[analysed, S.ID].tolist()
     codebook = load_codebook()
     with timer.stage("topics"):
-        topic_model = fit_topics(texts, vectors, langs[S.LANG].tolist(), ids, settings, embedder)
-        topic_table = (
-            topic_model.topics_table()
-            if topic_model
-            else pd.DataFrame(columns=topics.TOPIC_COLUMNS)
+        topic_model, topic_table, assignments = fit_topics_sampled(
+            texts, vectors, langs[S.LANG].tolist(), ids, settings, embedder
         )
-    fill_analysed(
-        table, analysed, topic_model.assignments() if topic_model else no_topics(len(texts))
-    )
+    fill_analysed(table, analysed, assignments)
 
     with timer.stage("classify"):
         # the codebook model learns from the codebook, not from the run: its seed stays fixed
@@ -371,6 +366,35 @@ def fit_topics(texts: list[str], vectors: np.ndarray, langs: list[str], ids: lis
     if len(texts) < MIN_TOPIC_DOCUMENTS:
         return None
     return build_topic_model(settings).fit(texts, vectors, langs, ids, label_embedder=embedder)
+
+
+def fit_topics_sampled(texts: list[str], vectors: np.ndarray, langs: list[str], ids: list[str],
+                       settings: Settings, embedder: Embedder):  # fmt: skip
+    """The topic model, ``topics.csv`` and every contribution's topic.
+
+    Above ``topics.fit_sample`` contributions the model is fitted on a seeded sample and the
+    others get the nearest topic (:mod:`nlp_integration.topic_sampling`).
+    """
+    pick = topic_sampling.sample_positions(len(texts), settings.topics.fit_sample, settings.seed)
+    if pick is None:
+        model = fit_topics(texts, vectors, langs, ids, settings, embedder)
+    else:
+        sample_langs = [langs[i] for i in pick]
+        model = fit_topics([texts[i] for i in pick], vectors[pick], sample_langs,
+                           [ids[i] for i in pick], settings, embedder)  # fmt: skip
+    if model is None:
+        return None, pd.DataFrame(columns=list(S.TOPIC_COLUMNS)), no_topics(len(texts))
+    if pick is None:
+        return model, model.topics_table(), model.assignments()
+    means = (
+        topic_sampling.language_means(vectors[pick], sample_langs)
+        if settings.topics.center_languages
+        else None
+    )
+    nearest = topic_sampling.nearest_topics(
+        vectors, langs, model.centroids_, list(model.topic_ids_), means
+    )
+    return topic_sampling.extend_to_all(model, model.topics_table(), nearest, pick, langs)
 
 
 def no_topics(n: int) -> pd.DataFrame:

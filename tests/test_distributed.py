@@ -12,10 +12,11 @@ from pipeline_data import QUARTERS, contributions  # noqa: E402
 
 from nlp_integration import schemas as S  # noqa: E402
 from nlp_integration.config import LanguageSettings, Settings, TopicSettings  # noqa: E402
-from nlp_integration.distributed import _sample_rows, analyse_distributed, nearest_topics  # noqa: E402
+from nlp_integration.distributed import _sample_rows, analyse_distributed  # noqa: E402
 from nlp_integration.embedding import HashingEmbedder  # noqa: E402
 from nlp_integration.errors import InputColumnError  # noqa: E402
 from nlp_integration.pipeline import analyse  # noqa: E402
+from nlp_integration.topic_sampling import nearest_topics  # noqa: E402
 
 # k-means topics and the data's own languages keep model loading (and the test) short
 SETTINGS = Settings(
@@ -125,6 +126,21 @@ def test_topics_fitted_on_a_sample_reach_every_contribution(cluster, tmp_path):
     )
     assert table[S.TEXT].tolist()[9] != frame[S.TEXT].tolist()[9]  # redacted: a name, an e-mail
     assert result.embeddings is None  # only a sample of the vectors reached the client
+
+
+@pytest.mark.slow
+def test_local_and_dask_fit_topics_on_the_same_sample(cluster):
+    sampled = Settings(topics=TopicSettings(nr_topics=4, fit_sample=30), language=SETTINGS.language)
+    local = analyse(_frame(), None, sampled, embedder=HashingEmbedder())
+    dask = analyse_distributed(
+        _frame(), None, sampled, scheduler=cluster, partition_size=16,
+        embedder_factory=HashingEmbedder,
+    )  # fmt: skip
+    _assert_same_contributions(local.contributions, dask.contributions)
+    pd.testing.assert_frame_equal(dask.topics, local.topics)
+    analysed = local.contributions[S.STATUS] == S.STATUS_ANALYSED
+    assert analysed.sum() > 30 and local.contributions.loc[analysed, S.TOPIC_ID].notna().all()
+    assert int(local.topics["size"].sum()) == int(analysed.sum())
 
 
 @pytest.mark.slow
