@@ -15,6 +15,7 @@ hostility.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -22,13 +23,14 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from threadpoolctl import threadpool_limits
 
-from nlp_integration.codebook.hostility import hostility_evidence, negated_hostility
+from nlp_integration.codebook.hostility import hostility_evidence, hostility_features
 from nlp_integration.codebook.lexical import counter_speech_strength
 from nlp_integration.errors import InputValueError, ModelError
 
 # labels whose score the counter-speech layer lowers, and by how much (score * (1 - w * strength))
 COUNTER_SPEECH_LABELS: dict[str, float] = {"prejudice": 0.85}
-# labels whose calibration takes lexical evidence as a third input (see hostility.py)
+# labels whose calibration takes lexical evidence as a third input (see hostility.py; prediction
+# reads both the evidence and the negation from one ``hostility_features`` pass per text)
 LEXICAL_EVIDENCE_LABELS = {"prejudice": hostility_evidence}
 # The calibration learns the lexical weight on codebook examples, which the embeddings already
 # separate well, so it understates lexical evidence on real text; the learned weight is doubled.
@@ -289,16 +291,17 @@ class CodebookClassifier:
         decision = (x - self.center_) @ self.coef_.T + self.intercept_
         zs = self._zero_shot(x)
         z = decision * self.platt_[:, 0] + zs * self.platt_[:, 1] + self.platt_[:, 3]
-        for key, lexical in LEXICAL_EVIDENCE_LABELS.items():
+        hostility = lru_cache(maxsize=None)(hostility_features)  # one pass per text in this call
+        for key in LEXICAL_EVIDENCE_LABELS:
             if key in self.keys_:
                 col = self.keys_.index(key)
-                z[:, col] += self.platt_[col, 2] * np.array([lexical(t) for t in texts])
+                z[:, col] += self.platt_[col, 2] * np.array([hostility(t)[0] for t in texts])
         scores = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
         for key, weight in COUNTER_SPEECH_LABELS.items():
             if key in self.keys_:
                 col = self.keys_.index(key)
                 strength = np.array(
-                    [max(counter_speech_strength(t), float(negated_hostility(t))) for t in texts]
+                    [max(counter_speech_strength(t), float(hostility(t)[1])) for t in texts]
                 )
                 scores[:, col] *= 1.0 - weight * strength
         return pd.DataFrame(scores, columns=columns)
