@@ -6,7 +6,8 @@ What it adds to BERTopic's defaults (measured in ``scripts/evaluate_topics.py``,
   clustering (``center_languages``), so parallel contributions land in one topic;
 * seeded UMAP and clustering parameters adapted to corpus size, with a k-means fallback where the
   corpus is tiny or density clustering finds no structure; ``nr_topics`` gives exactly that many
-  topics (k-means on a seeded PCA space, stable across seeds);
+  topics (:class:`PcaKMeans`: k-means on a seeded PCA space, refined on the full embeddings,
+  stable across seeds);
 * outlier reduction (nearest topic in embedding space);
 * keywords from c-TF-IDF over spaCy tokens per language (:mod:`nlp_integration.keywords`), and
   German (or English) labels chosen in the shared embedding space;
@@ -29,7 +30,6 @@ from nlp_integration.schemas import OUTLIER_TOPIC, TOPIC_COLUMNS, TOPIC_ID, TOPI
 
 TINY_CORPUS = 30  # below this, UMAP/HDBSCAN have too little to work with: cluster the embeddings
 SMALL_CORPUS = 200  # below this, density clustering is unreliable and UMAP's JIT costs more
-WHITEN_FROM = 500  # corpus size from which the k-means space is whitened
 MIN_LANGUAGE_DOCS = 5  # a language needs this many contributions for a mean of its own
 
 
@@ -64,19 +64,16 @@ def default_topic_count(n: int) -> int:
     return int(np.clip(round(np.sqrt(n / 5)), 2, 50))
 
 
-def _pca(n: int, seed: int, k: int = 0):
-    """Seeded PCA; with ``k`` topics, to ``k + 3`` (at least 10) dimensions, whitened on large corpora.
-
-    On SIB-200 (tuning half), whitened 10-dimensional PCA + k-means with 200 restarts gave the
-    best purity with seed ARI ≥ 0.95; more dimensions made k-means less stable across seeds.
-    """
+def _pca(n: int, seed: int):
+    """Seeded PCA to 30 dimensions (fewer on tiny corpora): the space where silhouette picks k."""
     from sklearn.decomposition import PCA
 
-    if not k:
-        return PCA(n_components=min(30, n - 1), random_state=seed)
-    # whitening gives weak directions equal weight: it helps on hundreds of texts, hurts on dozens
-    dims = min(max(10, k + 3), 30, n - 1)
-    return PCA(n_components=dims, whiten=n >= WHITEN_FROM, random_state=seed)
+    return PCA(n_components=min(30, n - 1), random_state=seed)
+
+
+def kmeans_dims(n: int, k: int) -> int:
+    """PCA dimensions of the k-means space for ``k`` topics: ``k + 3``, at least 10, at most 30."""
+    return min(max(10, k + 3), 30, n - 1)
 
 
 def _restarts(n: int) -> int:
@@ -103,6 +100,69 @@ def silhouette_topic_count(x: np.ndarray, seed: int, max_k: int = 15) -> int:
         if score > best + 1e-9:
             best, best_k = score, k
     return best_k
+
+
+class PcaKMeans:
+    """k-means in a seeded PCA space, then refined on the full embeddings.
+
+    The PCA step (``n_components`` dimensions, not whitened) gives k-means a low-noise space where
+    many restarts find the same partition; the refinement runs Lloyd iterations on the full
+    (centred, unit-length) embeddings from that partition's centroids, so directions PCA dropped
+    still count. Used as BERTopic's cluster model (``fit`` sets ``labels_``; ``predict``).
+
+    Parameters
+    ----------
+    n_clusters : number of clusters.
+    n_components : PCA dimensions of the restart space.
+    n_init : k-means restarts in the PCA space (the lowest inertia wins).
+    refine : run the refinement on the full embeddings.
+    random_state : seed of PCA and k-means.
+    """
+
+    def __init__(
+        self,
+        n_clusters: int,
+        n_components: int = 10,
+        n_init: int = 200,
+        refine: bool = True,
+        random_state: int = 42,
+    ) -> None:
+        self.n_clusters = n_clusters
+        self.n_components = n_components
+        self.n_init = n_init
+        self.refine = refine
+        self.random_state = random_state
+
+    def fit(self, x: np.ndarray, y=None) -> PcaKMeans:
+        """Cluster the rows of ``x`` (``y`` is ignored; BERTopic passes it)."""
+        from sklearn.cluster import KMeans
+        from sklearn.decomposition import PCA
+
+        x = np.asarray(x, dtype=np.float64)
+        k = min(self.n_clusters, len(x))
+        dims = min(self.n_components, x.shape[1], len(x) - 1)
+        reduced = PCA(n_components=dims, random_state=self.random_state).fit_transform(x)
+        labels = KMeans(k, n_init=self.n_init, random_state=self.random_state).fit_predict(reduced)
+        used = np.unique(labels)
+        centres = np.vstack([x[labels == j].mean(axis=0) for j in used])
+        if self.refine:
+            final = KMeans(len(used), init=centres, n_init=1, random_state=self.random_state).fit(x)
+            labels, centres = final.labels_, final.cluster_centers_
+        else:
+            labels = np.searchsorted(used, labels)
+        self.labels_ = np.asarray(labels, dtype=int)
+        self.cluster_centers_ = centres
+        return self
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """The nearest cluster centre (squared Euclidean) for each row of ``x``."""
+        x = np.asarray(x, dtype=np.float64)
+        dists = (
+            (x**2).sum(axis=1)[:, None]
+            - 2 * x @ self.cluster_centers_.T
+            + (self.cluster_centers_**2).sum(axis=1)[None, :]
+        )
+        return np.argmin(dists, axis=1)
 
 
 class _EmbedderBackend:
@@ -159,8 +219,9 @@ class TopicModel:
         """Dimension reduction and clustering models for the (centred) embeddings ``x``.
 
         * tiny corpus (< ``TINY_CORPUS``): k-means on the embeddings themselves;
-        * ``nr_topics`` given: seeded, whitened PCA and k-means with many restarts (on SIB-200
-          far more stable across seeds than UMAP + k-means or UMAP + HDBSCAN);
+        * ``nr_topics`` given: :class:`PcaKMeans`, k-means with many restarts in a seeded PCA
+          space, refined on the full embeddings (on SIB-200 far more stable across seeds than
+          UMAP + k-means or UMAP + HDBSCAN);
         * small corpus (< ``SMALL_CORPUS``), or density clustering found nothing: the same, with
           the number of topics chosen by silhouette;
         * otherwise seeded UMAP and HDBSCAN with a minimum topic size that grows with the corpus.
@@ -178,8 +239,10 @@ class TopicModel:
                 if self.nr_topics
                 else (silhouette_topic_count(x, seed), "kmeans-silhouette")
             )
-            kmeans = KMeans(min(k, n), n_init=_restarts(n), random_state=seed)
-            return _pca(n, seed, k), kmeans, how
+            kmeans = PcaKMeans(
+                k, n_components=kmeans_dims(n, k), n_init=_restarts(n), random_state=seed
+            )
+            return BaseDimensionalityReduction(), kmeans, how
         from hdbscan import HDBSCAN
         from umap import UMAP
 

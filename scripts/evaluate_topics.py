@@ -5,9 +5,14 @@ against the 7 gold topics with ``--nr-topics``, ARI between runs with different 
 
 Data: ``../shared/data/topics/sib200_train_dev.csv``; ``--n-ids`` sentence ids (drawn with a
 fixed seed) in ``--langs``; the first half of the ids is the tuning half, the second the report
-half (``--half``). Embeddings come from ``make_embedder()`` and its on-disk cache.
+half (``--half``); ``--half unused`` takes the ids not drawn at all. ``--subsamples N`` fits our
+model (``nr_topics`` only) on N random halves of the chosen ids and prints mean and spread, since
+one split of a few hundred sentences is a noisy yardstick. ``--guided`` fits as the pipeline does
+(codebook themes as seed topics, the embedder for labels). Embeddings come from
+``make_embedder()`` and its on-disk cache.
 
     .venv/bin/python scripts/evaluate_topics.py --half test
+    .venv/bin/python scripts/evaluate_topics.py --half tune --subsamples 10
 """
 
 from __future__ import annotations
@@ -28,13 +33,17 @@ LANGS = "de,en,tr,ar,ru,uk,pl,ro,bg,fa"
 
 
 def load(path: Path, langs: list[str], n_ids: int, half: str) -> pd.DataFrame:
-    """The parallel subset: ``n_ids`` index ids × ``langs``, tuning or report half."""
+    """The parallel subset: index ids × ``langs`` of the tuning, report or unused half."""
     data = pd.read_csv(path)
     data = data[data["lang"].isin(langs)]
     ids = np.sort(data["index_id"].unique())
     picked = np.random.default_rng(0).choice(ids, n_ids, replace=False)
-    part = picked[: n_ids // 2] if half == "tune" else picked[n_ids // 2 :]
-    return data[data["index_id"].isin(part)].reset_index(drop=True)
+    parts = {
+        "tune": picked[: n_ids // 2],
+        "test": picked[n_ids // 2 :],
+        "unused": np.setdiff1d(ids, picked),
+    }
+    return data[data["index_id"].isin(parts[half])].reset_index(drop=True)
 
 
 def purity(pred: np.ndarray, gold: np.ndarray) -> float:
@@ -57,10 +66,53 @@ def bertopic_default(docs, embeddings, seed: int, nr_topics: int | None) -> np.n
     return np.asarray(model.fit_transform(docs, embeddings=embeddings)[0])
 
 
-def ours(data, embeddings, seed: int, nr_topics: int) -> tuple[np.ndarray, int]:
-    model = TopicModel(nr_topics=nr_topics, random_state=seed)
-    model.fit(data["text"].tolist(), embeddings, data["lang"].tolist(), data["id"].tolist())
+def ours(data, embeddings, seed: int, nr_topics: int, guided=None) -> tuple[np.ndarray, int]:
+    """Our model; ``guided`` = ``(seed_topics, embedder)`` fits as the pipeline does."""
+    seeds, embedder = guided or (None, None)
+    model = TopicModel(nr_topics=nr_topics, random_state=seed, seed_topics=seeds)
+    model.fit(
+        data["text"].tolist(),
+        embeddings,
+        data["lang"].tolist(),
+        data["id"].tolist(),
+        label_embedder=embedder,
+    )
     return model.labels_, model.n_outliers_before_
+
+
+def pipeline_guidance(embedder) -> tuple[dict[str, list[str]], object]:
+    """The codebook themes as seed topics, as ``pipeline.build_topic_model`` passes them."""
+    from nlp_integration.codebook import load_codebook
+
+    seeds = {label.name_de: [label.description_de] for label in load_codebook().themes()}
+    return seeds, embedder
+
+
+def subsample_report(data, embeddings, args, guided) -> None:
+    """Our nr_topics model on ``args.subsamples`` random halves of the ids: mean and spread."""
+    ids = np.sort(data["index_id"].unique())
+    rows = []
+    for i in range(args.subsamples):
+        picked = np.random.default_rng(100 + i).choice(ids, len(ids) // 2, replace=False)
+        mask = data["index_id"].isin(picked).to_numpy()
+        part = data[mask].reset_index(drop=True)
+        runs = []
+        for seed in args.seeds:
+            start = time.perf_counter()
+            labels, before = ours(part, embeddings[mask], seed, args.nr_topics, guided)
+            runs.append((labels, time.perf_counter() - start, before))
+        rows.append(report(f"subsample {i}", runs, part))
+    table = pd.DataFrame(rows)
+    print(table.round(3).to_string(index=False))
+    numeric = table.drop(columns="setting")
+    print(
+        f"\nours, nr_topics={args.nr_topics}, {args.subsamples} subsamples of {len(ids) // 2} ids:"
+    )
+    print(
+        pd.DataFrame({"mean": numeric.mean(), "sd": numeric.std(), "min": numeric.min()})
+        .round(3)
+        .to_string()
+    )
 
 
 def report(name: str, runs: list[tuple[np.ndarray, float, int | None]], data: pd.DataFrame) -> dict:
@@ -123,10 +175,14 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--langs", default=LANGS)
     parser.add_argument("--n-ids", type=int, default=400)
-    parser.add_argument("--half", choices=["tune", "test"], default="test")
+    parser.add_argument("--half", choices=["tune", "test", "unused"], default="test")
     parser.add_argument("--nr-topics", type=int, default=7)
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument("--subsamples", type=int, default=0, help="random halves of the ids")
+    parser.add_argument(
+        "--guided", action="store_true", help="codebook seed topics as in the pipeline"
+    )
     parser.add_argument("--corpus", type=Path, help="report on a contributions file instead")
     args = parser.parse_args()
     if args.corpus:
@@ -139,15 +195,23 @@ def main() -> None:
 
     data = load(args.data, args.langs.split(","), args.n_ids, args.half)
     data["id"] = data["index_id"].astype(str) + "_" + data["lang"]
-    embeddings = make_embedder().encode(data["text"].tolist())
+    embedder = make_embedder()
+    embeddings = np.asarray(embedder.encode(data["text"].tolist()))
+    guided = pipeline_guidance(embedder) if args.guided else None
     print(
         f"{len(data)} texts, {data['lang'].nunique()} languages, {data['index_id'].nunique()} ids, half={args.half}"
     )
+    if args.subsamples:
+        subsample_report(data, embeddings, args, guided)
+        return
 
     rows = []
     settings = [
-        ("ours, auto", lambda s: ours(data, embeddings, s, 0)),
-        (f"ours, nr_topics={args.nr_topics}", lambda s: ours(data, embeddings, s, args.nr_topics)),
+        ("ours, auto", lambda s: ours(data, embeddings, s, 0, guided)),
+        (
+            f"ours, nr_topics={args.nr_topics}",
+            lambda s: ours(data, embeddings, s, args.nr_topics, guided),
+        ),
     ]
     if not args.skip_baseline:
         docs = data["text"].tolist()

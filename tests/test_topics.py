@@ -11,6 +11,7 @@ from nlp_integration import keywords as kw
 from nlp_integration.errors import InputValueError
 from nlp_integration.topics import (
     TOPIC_COLUMNS,
+    PcaKMeans,
     TopicModel,
     center_by_language,
     language_nmi,
@@ -371,3 +372,28 @@ def test_rare_language_is_centred_on_the_shared_mean():
     # a lone row would become the zero vector if centred on its own mean
     assert np.isfinite(centred).all() and abs(np.linalg.norm(centred[-1]) - 1) < 1e-6
     assert np.allclose(centred[:-1], center_by_language(x[:-1], langs))
+
+
+def _inertia(x: np.ndarray, labels: np.ndarray) -> float:
+    return float(
+        sum(((x[labels == j] - x[labels == j].mean(axis=0)) ** 2).sum() for j in set(labels))
+    )
+
+
+def test_pca_kmeans_finds_planted_clusters_and_refines_on_full_space():
+    rng = np.random.default_rng(3)
+    centres = rng.normal(size=(4, 50)) * 2
+    gold = np.repeat(np.arange(4), 40)
+    x = centres[gold] + rng.normal(size=(160, 50))
+    model = PcaKMeans(4, n_components=3, n_init=20, random_state=1).fit(x)
+    assert purity(model.labels_, gold) == 1.0
+    assert np.array_equal(model.predict(x), model.labels_)
+    # noisier data: the refinement on all 50 dimensions never worsens the full-space objective
+    noisy = centres[gold] + rng.normal(size=(160, 50)) * 3
+    coarse = PcaKMeans(4, n_components=2, n_init=20, refine=False, random_state=1).fit(noisy)
+    refined = PcaKMeans(4, n_components=2, n_init=20, random_state=1).fit(noisy)
+    assert sorted(set(coarse.labels_)) == list(range(4))
+    assert _inertia(noisy, refined.labels_) <= _inertia(noisy, coarse.labels_) + 1e-9
+    assert purity(refined.labels_, gold) >= purity(coarse.labels_, gold)
+    again = PcaKMeans(4, n_components=2, n_init=20, random_state=1).fit(noisy)
+    assert np.array_equal(again.labels_, refined.labels_)
