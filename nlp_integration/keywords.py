@@ -18,7 +18,7 @@ import gzip
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -83,9 +83,12 @@ def spacy_pipeline(lang: str):
         return spacy.blank("xx")
 
 
-@lru_cache(maxsize=64)
 def lemma_table(lang: str) -> dict[str, str]:
-    """The lookup lemma table of spacy-lookups-data for ``lang`` (empty where there is none)."""
+    """The lookup lemma table of spacy-lookups-data for ``lang`` (empty where there is none).
+
+    Read afresh on every call: the tables of ten languages take about 500 MB as dicts; keep
+    what you need (:func:`lemmas_for` does).
+    """
     try:
         import spacy_lookups_data
     except ImportError:  # pragma: no cover - install problem; keywords then stay unlemmatised
@@ -95,6 +98,23 @@ def lemma_table(lang: str) -> dict[str, str]:
         return {}
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         return json.load(handle)
+
+
+_LEMMA_MEMO: dict[str, dict[str, str]] = {}  # per language: every word looked up -> lemma or ""
+
+
+def lemmas_for(lang: str, words: Iterable[str]) -> dict[str, str]:
+    """Lookup lemmas of those ``words`` the table of ``lang`` has.
+
+    Only the words asked for stay in memory (the table is read again when new words come).
+    """
+    memo = _LEMMA_MEMO.setdefault(lang, {})
+    words = set(words)
+    missing = words - memo.keys()
+    if missing:
+        table = lemma_table(lang)
+        memo.update({w: table.get(w, "") for w in missing})
+    return {w: memo[w] for w in words if memo[w]}
 
 
 @lru_cache(maxsize=64)
@@ -127,14 +147,18 @@ def tokenize_texts(
     for i, lang in enumerate(langs):
         by_lang.setdefault(str(lang or "xx"), []).append(i)
     for lang, rows in by_lang.items():
-        nlp, lemmas, stops = spacy_pipeline(lang), lemma_table(lang), stop_words(lang)
+        nlp, stops = spacy_pipeline(lang), stop_words(lang)
         cleaned = [PLACEHOLDER_RE.sub(" ", str(texts[i] or "")) for i in rows]
-        for i, doc in zip(rows, nlp.tokenizer.pipe(cleaned, batch_size=500), strict=True):
+        kept = [
+            [token.text for token in doc if _keep(token, stops)]
+            for doc in nlp.tokenizer.pipe(cleaned, batch_size=500)
+        ]
+        vocabulary = {word for words in kept for word in words}
+        lemmas = lemmas_for(lang, vocabulary | {word.lower() for word in vocabulary})
+        for i, words in zip(rows, kept, strict=True):
             out = []
-            for token in doc:
-                if not _keep(token, stops):
-                    continue
-                lemma = lemmas.get(token.text) or lemmas.get(token.text.lower()) or token.text
+            for word in words:
+                lemma = lemmas.get(word) or lemmas.get(word.lower()) or word
                 key = lemma.lower()
                 if len(key) < 2 or key in stops or key == EMPTY_TOKEN:
                     continue

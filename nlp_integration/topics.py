@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -31,6 +32,34 @@ from nlp_integration.schemas import OUTLIER_TOPIC, TOPIC_COLUMNS, TOPIC_ID, TOPI
 TINY_CORPUS = 30  # below this, UMAP/HDBSCAN have too little to work with: cluster the embeddings
 SMALL_CORPUS = 200  # below this, density clustering is unreliable and UMAP's JIT costs more
 MIN_LANGUAGE_DOCS = 5  # a language needs this many contributions for a mean of its own
+EXACT_NEIGHBOURS = (4_096, 30_000)  # corpus sizes whose UMAP neighbours we search exactly
+FEW_EPOCHS = 200  # UMAP's own choice above 10,000 rows; from 4,096 rows on it is enough
+
+
+@lru_cache(maxsize=1)
+def _exact_neighbours_umap() -> type:
+    """UMAP that takes exact neighbours from :mod:`nlp_integration.neighbours` for mid-sized data.
+
+    Below ``EXACT_NEIGHBOURS[0]`` rows UMAP searches exactly itself; from there on it would use
+    pynndescent, whose numba code is compiled afresh in every process (20-40 s on two cores).
+    Up to ``EXACT_NEIGHBOURS[1]`` rows a blocked matrix product is faster and exact. The
+    neighbours are found in ``fit``, on the embeddings BERTopic passes (after guidance).
+    """
+    import warnings
+
+    from umap import UMAP
+
+    from nlp_integration.neighbours import nearest_neighbours
+
+    class ExactNeighboursUMAP(UMAP):
+        def fit(self, X, *args, **kwargs):  # noqa: N803 - UMAP's signature
+            if EXACT_NEIGHBOURS[0] <= len(X) <= EXACT_NEIGHBOURS[1]:
+                self.precomputed_knn = nearest_neighbours(X, self.n_neighbors)
+            with warnings.catch_warnings():  # no search index: we never transform new data
+                warnings.filterwarnings("ignore", message=".*knn_search_index.*")
+                return super().fit(X, *args, **kwargs)
+
+    return ExactNeighboursUMAP
 
 
 def center_by_language(
@@ -244,15 +273,15 @@ class TopicModel:
             )
             return BaseDimensionalityReduction(), kmeans, how
         from hdbscan import HDBSCAN
-        from umap import UMAP
 
-        umap = UMAP(
+        umap = _exact_neighbours_umap()(
             n_neighbors=int(np.clip(round(np.sqrt(n)), 10, 50)),
             n_components=5,
             min_dist=0.0,
             metric="cosine",
             random_state=seed,
             low_memory=n > 50_000,
+            n_epochs=FEW_EPOCHS if n >= EXACT_NEIGHBOURS[0] else None,
         )
         size = self.min_topic_size or int(np.clip(round(n / 60), 5, 500))
         hdbscan = HDBSCAN(

@@ -397,3 +397,21 @@ def test_pca_kmeans_finds_planted_clusters_and_refines_on_full_space():
     assert purity(refined.labels_, gold) >= purity(coarse.labels_, gold)
     again = PcaKMeans(4, n_components=2, n_init=20, random_state=1).fit(noisy)
     assert np.array_equal(again.labels_, refined.labels_)
+
+
+@pytest.mark.slow
+def test_umap_takes_exact_neighbours_for_mid_sized_corpora(monkeypatch):
+    from nlp_integration import topics
+
+    monkeypatch.setattr(topics, "EXACT_NEIGHBOURS", (50, 1000))
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(2, 16)) * 5
+    x = np.vstack([c + rng.normal(size=(100, 16)) for c in centres])
+    umap = topics._exact_neighbours_umap()(
+        n_neighbors=10, n_components=2, metric="cosine", random_state=1, n_epochs=50
+    )
+    y = umap.fit_transform(x)
+    assert umap.precomputed_knn[0].shape == (200, 10)
+    assert (umap.precomputed_knn[0][:, 0] == np.arange(200)).all()
+    gap = np.linalg.norm(y[:100].mean(axis=0) - y[100:].mean(axis=0))
+    assert gap > 3 * max(y[:100].std(axis=0).max(), y[100:].std(axis=0).max())
