@@ -36,6 +36,19 @@ EXACT_NEIGHBOURS = (4_096, 30_000)  # corpus sizes whose UMAP neighbours we sear
 FEW_EPOCHS = 200  # UMAP's own choice above 10,000 rows; from 4,096 rows on it is enough
 
 
+def _cache_umap_compilation() -> None:
+    """Let numba keep UMAP's compiled functions on disk (beside UMAP's sources, or numba's user
+    cache folder where those are read-only): later processes load them instead of compiling for
+    several seconds. UMAP compiles them afresh in every process otherwise."""
+    from numba.core.registry import CPUDispatcher
+    from umap import distances, layouts, spectral, umap_, utils
+
+    for module in (umap_, layouts, spectral, utils, distances):
+        for function in vars(module).values():
+            if isinstance(function, CPUDispatcher):
+                function.enable_caching()
+
+
 @lru_cache(maxsize=1)
 def _exact_neighbours_umap() -> type:
     """UMAP that takes exact neighbours from :mod:`nlp_integration.neighbours` for mid-sized data.
@@ -50,6 +63,8 @@ def _exact_neighbours_umap() -> type:
     from umap import UMAP
 
     from nlp_integration.neighbours import nearest_neighbours
+
+    _cache_umap_compilation()
 
     class ExactNeighboursUMAP(UMAP):
         def fit(self, X, *args, **kwargs):  # noqa: N803 - UMAP's signature

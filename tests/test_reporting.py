@@ -307,3 +307,19 @@ def test_run_with_user_named_text_column(tmp_path):
     assert html.escape(SCRIPT_TEXT) in paths["html"].read_text("utf-8")
     header = [c.value for c in load_workbook(paths["excel"])["Beiträge"][1]]
     assert "Beitrag" in header and "text" not in header
+
+
+def test_large_sheets_round_scores_instead_of_styling_each_cell(run, tmp_path, monkeypatch):
+    from nlp_integration.reporting import excel
+    from nlp_integration.reporting.load import load_run
+
+    folder, _ = run
+    monkeypatch.setattr(excel, "STYLED_ROWS", 3)  # every sheet with more rows counts as large
+    path = excel.render_excel(load_run(folder), tmp_path / "big.xlsx", "de")
+    ws = load_workbook(path)["Beiträge"]
+    header = [c.value for c in ws[1]]
+    scores = [i + 1 for i, name in enumerate(header) if name.startswith("score_")]
+    values = [ws.cell(row=r, column=c).value for r in range(2, ws.max_row + 1) for c in scores]
+    numbers = [v for v in values if isinstance(v, float)]
+    assert numbers and all(v == round(v, 3) for v in numbers)
+    assert ws.freeze_panes == "A2" and all(cell.font.bold for cell in ws[1])

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -34,6 +35,9 @@ except ImportError:  # pragma: no cover
 MAX_WIDTH = 60
 TEXT_WIDTH = 80
 HEADER_FILL = PatternFill("solid", fgColor="E8F0F5")
+HEADER_STYLE = {"font": Font(bold=True), "fill": HEADER_FILL}
+WRAP = Alignment(wrap_text=True, vertical="top")
+STYLED_ROWS = 5_000  # larger sheets show scores rounded to 3 decimals instead of formatted
 SHARE_FORMAT = "0.0%"
 SCORE_FORMAT = "0.000"
 SHARE_COLUMNS = {"share", "share_city", "ci_low", "ci_high", "prevalence"}
@@ -217,33 +221,48 @@ def _number_format(column: str, values: pd.Series) -> str | None:
 
 
 def _write_sheet(
-    ws: Worksheet, frame: pd.DataFrame, text_columns: tuple[str, ...] = ("text",)
+    ws: Worksheet,
+    frame: pd.DataFrame,
+    text_columns: tuple[str, ...] = ("text",),
+    widths: dict[str, float] | None = None,
 ) -> None:
+    """Stream ``frame`` into a write-only sheet: bold header, widths, number formats, filter."""
     columns = [str(c) for c in frame.columns]
-    ws.append([_cell(c) for c in columns])
-    for row in frame.itertuples(index=False, name=None):
-        ws.append([_cell(v) for v in row])
-    bold = Font(bold=True)
+    styles: list[dict[str, Any] | None] = []
     for idx, column in enumerate(columns, start=1):
-        head = ws.cell(row=1, column=idx)
-        head.font = bold
-        head.fill = HEADER_FILL
-        letter = get_column_letter(idx)
-        fmt = _number_format(column, frame.iloc[:, idx - 1]) if len(frame) else None
-        sample = [len(str(v)) for v in frame.iloc[:200, idx - 1] if not _is_na(v)]
+        values = frame.iloc[:, idx - 1]
+        fmt = _number_format(column, values) if len(frame) else None
+        sample = [len(str(v)) for v in values.iloc[:200] if not _is_na(v)]
         width = max([len(column)] + sample) + 2
         cap = TEXT_WIDTH if column in text_columns else MAX_WIDTH
-        ws.column_dimensions[letter].width = min(max(width, 8), cap)
-        if fmt is None and column not in text_columns:
-            continue
-        for (cell,) in ws.iter_rows(min_row=2, min_col=idx, max_col=idx):
-            if fmt is not None:
-                cell.number_format = fmt
-            if column in text_columns:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        letter = get_column_letter(idx)
+        ws.column_dimensions[letter].width = (widths or {}).get(letter, min(max(width, 8), cap))
+        style: dict[str, Any] = {"number_format": fmt} if fmt is not None else {}
+        if fmt == SCORE_FORMAT and len(frame) > STYLED_ROWS:
+            style = {"round": 3}  # a styled cell costs more than the value: round instead
+        if column in text_columns:
+            style["alignment"] = WRAP
+        styles.append(style or None)
     ws.freeze_panes = "A2"
     if columns:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(1, len(frame) + 1)}"
+    ws.append([_styled(ws, _cell(c), HEADER_STYLE) for c in columns])
+    for row in frame.itertuples(index=False, name=None):
+        ws.append(
+            [
+                _cell(v) if style is None else _styled(ws, _cell(v), style)
+                for v, style in zip(row, styles, strict=True)
+            ]
+        )
+
+
+def _styled(ws: Worksheet, value: Any, style: dict[str, Any]) -> WriteOnlyCell | Any:
+    if "round" in style:
+        return round(value, style["round"]) if isinstance(value, float) else value
+    cell = WriteOnlyCell(ws, value)
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
 
 
 def _flatten(data: Any, prefix: str = "") -> list[tuple[str, Any]]:
@@ -274,9 +293,8 @@ def workbook_tables(tables: RunTables) -> dict[str, pd.DataFrame]:
 
 def render_excel(tables: RunTables, path: str | Path, language: str = "de") -> Path:
     """Write the workbook to ``path`` (callers write to a temporary file, then rename)."""
-    wb = Workbook()
-    readme = wb.active
-    readme.title = "README"
+    wb = Workbook(write_only=True)  # streamed: 100,000 rows need neither minutes nor gigabytes
+    readme = wb.create_sheet("README")
     frames = workbook_tables(tables)
     rows: list[list[str]] = []
     for key, frame in frames.items():
@@ -288,8 +306,8 @@ def render_excel(tables: RunTables, path: str | Path, language: str = "de") -> P
             about = SHEET_TEXT[language][key]
         rows.append([sheet, "", about])
         rows += [[sheet, str(c), _describe(str(c), language)] for c in frame.columns]
-    _write_sheet(readme, pd.DataFrame(rows, columns=README_HEAD[language]), text_columns=())
-    readme.column_dimensions["C"].width = 100
+    readme_table = pd.DataFrame(rows, columns=README_HEAD[language])
+    _write_sheet(readme, readme_table, text_columns=(), widths={"C": 100})
     for key, frame in frames.items():
         ws = wb.create_sheet(SHEETS[language][key][:31])
         _write_sheet(ws, frame, text_columns=("text",) if key == "contributions" else ())
