@@ -543,18 +543,43 @@ def _fold(text: str) -> str:
     return out
 
 
-def _cue(cue: str) -> str:
+_WORD_END = r"(?!\w)"
+_ARABIC_WORD_END = r"ا?(?!\w)"  # accusative tanween adds an alef: لصوصاً -> لصوصا
+
+
+def _cue(cue: str) -> tuple[str, str]:
+    """The folded literal of a cue and what must follow it (nothing for a stem ``*``)."""
     norm = _fold(cue)
     if norm.endswith("*"):
-        return re.escape(norm[:-1].strip())
-    if _ARABIC.search(norm):  # accusative tanween adds an alef: لصوصاً -> لصوصا
-        return re.escape(norm) + r"ا?(?!\w)"
-    return re.escape(norm) + r"(?!\w)"
+        return norm[:-1].strip(), ""
+    if _ARABIC.search(norm):
+        return norm, _ARABIC_WORD_END
+    return norm, _WORD_END
+
+
+def _trie(cues: Iterable[tuple[str, str]]) -> str:
+    """One regular expression for many cues, as a trie: each position walks the shared prefixes
+    once instead of trying every cue (Python's ``re`` does not do this itself). At each point
+    the longer cue is tried first, so the longest matching cue wins, as in a length-sorted
+    alternation."""
+    root: dict = {}
+    for literal, end in cues:
+        node = root
+        for char in literal:
+            node = node.setdefault(char, {})
+        node.setdefault(None, set()).add(end)
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in node.items() if char]
+        ends = sorted(node.get(None, ()), key=len, reverse=True)  # "" (a stem) last
+        options = branches + ends
+        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+    return build(root)
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    body = "|".join(_cue(p) for p in sorted({_fold(p) for p in phrases}, key=len, reverse=True))
-    return re.compile(rf"(?<![\w']){_AR_PREFIX}(?:{body})")
+    return re.compile(rf"(?<![\w']){_AR_PREFIX}{_trie(_cue(p) for p in phrases)}")
 
 
 _NOBODY = _phrase_pattern(NEGATIVE_QUANTIFIERS)
@@ -565,9 +590,8 @@ _NEWS = _phrase_pattern(NEWS_TERMS)
 
 @lru_cache(maxsize=16)
 def _table_pattern(name: str) -> re.Pattern[str]:
-    cues = sorted({c for terms in _HIT_TABLES[name].values() for c in terms}, key=len, reverse=True)
-    body = "|".join(_cue(c) for c in cues)
-    pattern = rf"(?<![\w']){_AR_PREFIX}(?:{body})"
+    cues = {c for terms in _HIT_TABLES[name].values() for c in terms}
+    pattern = rf"(?<![\w']){_AR_PREFIX}{_trie(_cue(c) for c in cues)}"
     if name == "group":
         pattern += r"|\w+(?:" + "|".join(_fold(h) for h in COMPOUND_GROUP_HEADS) + r")\w*"
     return re.compile(pattern)
