@@ -173,6 +173,13 @@ OTHER_COLUMN = {"de": "Spalte aus der Eingabe bzw. Indikator", "en": "input colu
 
 def _cell(value: Any) -> Any:
     """A Python value openpyxl can store, neutralised against formulas."""
+    kind = type(value)
+    if kind is str:  # the common cases first: this runs for every cell of the workbook
+        return neutralise_formula(value)
+    if kind is float:
+        return None if math.isnan(value) or math.isinf(value) else value
+    if kind is int or kind is bool:
+        return value
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, np.generic):
