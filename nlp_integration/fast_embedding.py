@@ -21,6 +21,7 @@ import os
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -99,6 +100,29 @@ def _build_encoder(weights: E5Weights):
     return Encoder().eval()
 
 
+@lru_cache(maxsize=1)
+def _libc() -> object | None:
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") else None
+    except OSError:
+        return None
+
+
+def _release_free_memory() -> None:
+    """Give the activations freed after a call back to the operating system (glibc only).
+
+    glibc keeps freed heap memory in its arenas; over 10,000 contributions embedded in chunks the
+    process grew by more than 1 GB it did not use again. ``malloc_trim`` returns it.
+    """
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
+
+
 def available_cores() -> int:
     """Cores this process may use: ``OMP_NUM_THREADS`` when set (Dask workers set it to their
     thread count), else the CPUs the process is allowed to run on."""
@@ -139,6 +163,7 @@ class FastE5Embedder:
     _model: object = field(default=None, init=False, repr=False)
     _weights: E5Weights | None = field(default=None, init=False, repr=False)
     _tokenizer: E5Tokenizer | None = field(default=None, init=False, repr=False)
+    _pool: ThreadPoolExecutor | None = field(default=None, init=False, repr=False)
 
     def _load(self):
         if self._model is None:
@@ -146,6 +171,16 @@ class FastE5Embedder:
             self._tokenizer = E5Tokenizer(self._weights)
             self._model = _build_encoder(self._weights)
         return self._model
+
+    def _worker_pool(self, workers: int) -> ThreadPoolExecutor:
+        """The same worker threads for every call: each new thread would get a malloc arena of
+        its own, and freed activations left in many arenas made the process grow by about
+        1 GB over 10,000 contributions embedded in chunks."""
+        if self._pool is None or self._pool._max_workers != workers:
+            if self._pool is not None:
+                self._pool.shutdown()
+            self._pool = ThreadPoolExecutor(workers, thread_name_prefix="fast-e5")
+        return self._pool
 
     def _windows(self, texts: list[str]) -> tuple[list[list[int]], list[int]]:
         """Token ids of every window (with ``<s>``/``</s>``) and the text each belongs to."""
@@ -182,10 +217,10 @@ class FastE5Embedder:
             if workers == 1:
                 means = [run(batch) for batch in batches]
             else:
-                with ThreadPoolExecutor(workers, thread_name_prefix="fast-e5") as pool:
-                    means = list(pool.map(run, batches))
+                means = list(self._worker_pool(workers).map(run, batches))
         finally:
             torch.set_num_threads(threads)
+            _release_free_memory()
         sums = np.zeros((len(unique), self._weights.hidden), dtype=np.float64)
         for batch, batch_means in zip(batches, means, strict=True):
             for j, mean in zip(batch, batch_means, strict=True):
