@@ -327,7 +327,7 @@ _CACHE_SIZE = 200_000
 _MIXED_RATIO = 3.0  # see _segment_job
 _MIXED_SCORE = 0.25  # a segment counts when its score reaches this (0.6, 0.4, 0.25 on the dev half)
 _DIGITS = re.compile(r"[\d_]+")
-_PRIOR_SAMPLE = 1_000  # at most about this many long texts are detected for the corpus prior
+_PRIOR_SAMPLE = 3_000  # at most about this many long texts are detected for the corpus prior
 _MAX_LINGUA_CHARS = 2_000  # lingua reads this much of a text; more adds time, not accuracy
 _QUICK_SCORE = 0.9  # a segment whose trigram score for the text's language reaches this is settled
 _MAX_SEGMENTS = 12  # segments judged per text for lang_mixed (an even sample of longer texts)
@@ -379,7 +379,7 @@ class LanguageDetector:
         """Resolve candidates and load the lingua models once (``load_seconds_``).
 
         With ``texts`` (and ``corpus_priors``), texts of at least 30 letters (an even sample of
-        at most about 1,000 of them) are detected first; the languages of those detected with
+        at most about 3,000 of them) are detected first; the languages of those detected with
         score >= 0.8 become ``prior_`` (None otherwise), which re-weights lingua's confidences
         for short or uncertain texts in ``detect``.
         """
@@ -420,7 +420,7 @@ class LanguageDetector:
         return self
 
     def language_counts(self, texts: Sequence[str]) -> dict[str, int]:
-        """How many long texts (an even sample of at most about 1,000) each language has.
+        """How many long texts (an even sample of at most about 3,000) each language has.
 
         Texts of at least 30 letters count when their language is detected with a score of at
         least 0.8; :func:`corpus_prior` turns the counts into the prior ``fit(texts)`` uses.
