@@ -249,9 +249,9 @@ def _take_vectors(result: PartitionResult, rows: Sequence[int]) -> np.ndarray:
     return result.vectors[np.asarray(rows, dtype=int)]
 
 
-def _assign(result: PartitionResult, centroids, topic_ids, lang_means) -> np.ndarray:
+def _assign(result: PartitionResult, centroids, topic_ids, centring) -> np.ndarray:
     return topic_sampling.nearest_topics(
-        result.vectors, result.langs[S.LANG].tolist(), centroids, topic_ids, lang_means
+        result.vectors, result.langs[S.LANG].tolist(), centroids, topic_ids, centring
     )
 
 
@@ -461,12 +461,14 @@ def analyse_distributed(
             elif everything:
                 assignments = topic_model.assignments()
             else:
-                means = (
-                    topic_sampling.language_means(sample_vectors, [lang_list[i] for i in pick])
+                from nlp_integration.topics import language_means
+
+                centring = (
+                    language_means(sample_vectors, [lang_list[i] for i in pick])
                     if settings.topics.center_languages
                     else None
                 )
-                args = (topic_model.centroids_, list(topic_model.topic_ids_), means)
+                args = (topic_model.centroids_, list(topic_model.topic_ids_), centring)
                 assigned = client.gather(
                     client.map(_assign, results, *[[a] * len(results) for a in args], pure=False)
                 )

@@ -164,6 +164,7 @@ class FastE5Embedder:
     _weights: E5Weights | None = field(default=None, init=False, repr=False)
     _tokenizer: E5Tokenizer | None = field(default=None, init=False, repr=False)
     _pool: ThreadPoolExecutor | None = field(default=None, init=False, repr=False)
+    _pool_size: int = field(default=0, init=False, repr=False)
 
     def _load(self):
         if self._model is None:
@@ -176,10 +177,11 @@ class FastE5Embedder:
         """The same worker threads for every call: each new thread would get a malloc arena of
         its own, and freed activations left in many arenas made the process grow by about
         1 GB over 10,000 contributions embedded in chunks."""
-        if self._pool is None or self._pool._max_workers != workers:
+        if self._pool is None or self._pool_size != workers:
             if self._pool is not None:
                 self._pool.shutdown()
             self._pool = ThreadPoolExecutor(workers, thread_name_prefix="fast-e5")
+            self._pool_size = workers
         return self._pool
 
     def _windows(self, texts: list[str]) -> tuple[list[list[int]], list[int]]:

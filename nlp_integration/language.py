@@ -391,19 +391,17 @@ class LanguageDetector:
         if len(self.lingua_codes_) >= 2:
             from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-            builder = LanguageDetectorBuilder.from_iso_codes_639_1(
-                *(getattr(IsoCode639_1, c.upper()) for c in self.lingua_codes_)
-            ).with_preloaded_language_models()
+            codes = [getattr(IsoCode639_1, c.upper()) for c in self.lingua_codes_]
+
+            def builder():
+                return LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
+
             if self.low_accuracy:
-                builder = builder.with_low_accuracy_mode()
-            self.detector_ = builder.build()
-            self.quick_detector_ = (  # trigrams only: a cheap first look at segments
-                LanguageDetectorBuilder.from_iso_codes_639_1(
-                    *(getattr(IsoCode639_1, c.upper()) for c in self.lingua_codes_)
-                )
-                .with_low_accuracy_mode()
-                .build()
-            )
+                self.detector_ = builder().with_low_accuracy_mode().build()
+            else:
+                self.detector_ = builder().with_preloaded_language_models().build()
+                # trigrams only: a cheap first look at the segments of mixed texts
+                self.quick_detector_ = builder().with_low_accuracy_mode().build()
         self.code_of_ = _lingua_codes() if self.detector_ is not None else {}
         self.by_script_: dict[str, tuple[str, ...]] = {}
         for code in self.candidates_:
@@ -471,7 +469,7 @@ class LanguageDetector:
 
     def _lingua(self, jobs: Sequence[_LinguaJob], quick: bool = False) -> list[Any]:
         """Lingua's confidence values for many jobs at once, on all cores."""
-        detector = self.quick_detector_ if quick and self.quick_detector_ else self.detector_
+        detector = self.quick_detector_ if quick else self.detector_
         if not jobs:
             return []
         return detector.compute_language_confidence_values_in_parallel(
@@ -586,14 +584,15 @@ class LanguageDetector:
             parts = [] if lang == UNDETERMINED_LANG else self._mixed_segments(text)
             found.append([(segment, self._segment_job(segment, lang)) for segment in parts])
             jobs += [(t, i) for i, (_, job) in enumerate(found[t]) if isinstance(job, _LinguaJob)]
-        # a quick look first: segments that lingua's trigrams clearly give the text's language
-        quick = self._lingua([found[t][i][1] for t, i in jobs], quick=True)  # type: ignore[misc]
-        for (t, i), value in zip(jobs, quick, strict=True):
-            segment, job = found[t][i]
-            lang, score = self._finish(job, value)  # type: ignore[arg-type]
-            if lang == langs[t] and score >= _QUICK_SCORE:
-                found[t][i] = (segment, lang)
-        jobs = [(t, i) for t, i in jobs if isinstance(found[t][i][1], _LinguaJob)]
+        if self.quick_detector_ is not None:
+            # a quick look first: segments that lingua's trigrams clearly give the text's language
+            quick = self._lingua([found[t][i][1] for t, i in jobs], quick=True)  # type: ignore[misc]
+            for (t, i), value in zip(jobs, quick, strict=True):
+                segment, job = found[t][i]
+                lang, score = self._finish(job, value)  # type: ignore[arg-type]
+                if lang == langs[t] and score >= _QUICK_SCORE:
+                    found[t][i] = (segment, lang)
+            jobs = [(t, i) for t, i in jobs if isinstance(found[t][i][1], _LinguaJob)]
         values = self._lingua([found[t][i][1] for t, i in jobs])  # type: ignore[misc]
         for (t, i), value in zip(jobs, values, strict=True):
             segment, job = found[t][i]

@@ -386,13 +386,13 @@ def fit_topics_sampled(texts: list[str], vectors: np.ndarray, langs: list[str], 
         return None, pd.DataFrame(columns=list(S.TOPIC_COLUMNS)), no_topics(len(texts))
     if pick is None:
         return model, model.topics_table(), model.assignments()
-    means = (
-        topic_sampling.language_means(vectors[pick], sample_langs)
-        if settings.topics.center_languages
-        else None
+    from nlp_integration.topics import language_means
+
+    centring = (
+        language_means(vectors[pick], sample_langs) if settings.topics.center_languages else None
     )
     nearest = topic_sampling.nearest_topics(
-        vectors, langs, model.centroids_, list(model.topic_ids_), means
+        vectors, langs, model.centroids_, list(model.topic_ids_), centring
     )
     return topic_sampling.extend_to_all(model, model.topics_table(), nearest, pick, langs)
 

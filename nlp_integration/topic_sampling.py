@@ -28,38 +28,32 @@ def sample_positions(n: int, size: int, seed: int) -> np.ndarray | None:
     return np.sort(np.random.default_rng(seed).choice(n, size=size, replace=False))
 
 
-def language_means(vectors: np.ndarray, langs: Sequence[str]) -> dict[str, np.ndarray]:
-    """Per-language mean vectors, as ``topics.center_by_language`` subtracts them in the fit."""
-    x = np.asarray(vectors, dtype=np.float64)
-    langs_arr = np.asarray(["und" if v is None else str(v) for v in langs])
-    return {str(lang): x[langs_arr == lang].mean(axis=0) for lang in np.unique(langs_arr)}
-
-
 def nearest_topics(
     vectors: np.ndarray,
     langs: Sequence[str],
     centroids: np.ndarray,
     topic_ids: Sequence[int],
-    lang_means: dict[str, np.ndarray] | None,
+    centring: tuple[dict[str, np.ndarray], np.ndarray] | None,
     block: int = 20_000,
 ) -> np.ndarray:
     """Topic of each vector: the nearest centroid (cosine) after the fit's language centring.
 
-    ``lang_means`` are the per-language means subtracted in the fit (None: no centring); a language
-    the fit did not see gets the mean of the language means. Works in blocks of ``block`` rows.
+    ``centring`` is what ``topics.language_means`` gave for the fitted contributions (None: no
+    centring); a language without a mean of its own gets the shared one. Works in blocks of
+    ``block`` rows.
     """
     if len(vectors) == 0 or len(topic_ids) == 0:
         return np.full(len(vectors), S.OUTLIER_TOPIC, dtype=int)
     ids = np.asarray(topic_ids, dtype=int)
     c = np.asarray(centroids, dtype=np.float64)
     c = c / np.maximum(np.linalg.norm(c, axis=1, keepdims=True), 1e-12)
-    fallback = np.mean(list(lang_means.values()), axis=0) if lang_means else None
     out = np.empty(len(vectors), dtype=int)
     for start in range(0, len(vectors), block):
         x = np.asarray(vectors[start : start + block], dtype=np.float64)
-        if lang_means:
+        if centring is not None:
+            means, shared = centring
             part = langs[start : start + block]
-            x = x - np.vstack([lang_means.get(str(lang), fallback) for lang in part])
+            x = x - np.vstack([means.get(str(lang), shared) for lang in part])
         x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
         out[start : start + block] = ids[np.argmax(x @ c.T, axis=1)]
     return out

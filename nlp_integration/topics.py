@@ -33,7 +33,7 @@ TINY_CORPUS = 30  # below this, UMAP/HDBSCAN have too little to work with: clust
 SMALL_CORPUS = 200  # below this, density clustering is unreliable and UMAP's JIT costs more
 MIN_LANGUAGE_DOCS = 5  # a language needs this many contributions for a mean of its own
 EXACT_NEIGHBOURS = (4_096, 30_000)  # corpus sizes whose UMAP neighbours we search exactly
-FEW_EPOCHS = 200  # UMAP's own choice above 10,000 rows; from 4,096 rows on it is enough
+FEW_EPOCHS = 200  # UMAP's own choice above 10,000 rows; used from 4,096 rows on, for speed
 
 
 def _cache_umap_compilation() -> None:
@@ -77,22 +77,37 @@ def _exact_neighbours_umap() -> type:
     return ExactNeighboursUMAP
 
 
+def language_means(
+    embeddings: np.ndarray, langs: Sequence[str], min_docs: int = MIN_LANGUAGE_DOCS
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """The vector subtracted from each language's embeddings, and the one for any other language.
+
+    Languages with fewer than ``min_docs`` contributions have no reliable mean of their own: they
+    (and languages not seen at all) get the average of the other languages' means.
+    """
+    x = np.asarray(embeddings, dtype=np.float64)
+    langs_arr = np.asarray(["und" if v is None else str(v) for v in langs])
+    names, counts = np.unique(langs_arr, return_counts=True)
+    own = {str(lang): x[langs_arr == lang].mean(axis=0) for lang in names}
+    big = [own[str(lang)] for lang, c in zip(names, counts, strict=True) if c >= min_docs]
+    shared = np.mean(big, axis=0) if big else x.mean(axis=0)
+    means = {
+        str(lang): own[str(lang)] if c >= min_docs else shared
+        for lang, c in zip(names, counts, strict=True)
+    }
+    return means, shared
+
+
 def center_by_language(
     embeddings: np.ndarray, langs: Sequence[str], min_docs: int = MIN_LANGUAGE_DOCS
 ) -> np.ndarray:
-    """Subtract each language's mean vector and re-normalise rows (removes the language signal).
-
-    Languages with fewer than ``min_docs`` contributions have no reliable mean of their own: they
-    get the average of the other languages' means.
-    """
+    """Subtract each language's mean vector (:func:`language_means`) and re-normalise rows: this
+    removes the language signal."""
     x = np.asarray(embeddings, dtype=np.float64).copy()
-    langs_arr = np.asarray([str(v) for v in langs])
-    names, counts = np.unique(langs_arr, return_counts=True)
-    means = {lang: x[langs_arr == lang].mean(axis=0) for lang in names}
-    big = [means[lang] for lang, c in zip(names, counts, strict=True) if c >= min_docs]
-    shared = np.mean(big, axis=0) if big else x.mean(axis=0)
-    for lang, count in zip(names, counts, strict=True):
-        x[langs_arr == lang] -= means[lang] if count >= min_docs else shared
+    langs_arr = np.asarray(["und" if v is None else str(v) for v in langs])
+    means, _ = language_means(x, langs_arr, min_docs)
+    for lang, mean in means.items():
+        x[langs_arr == lang] -= mean
     return kw._unit(x)
 
 

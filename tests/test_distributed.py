@@ -164,15 +164,16 @@ def test_sample_rows_are_seeded_and_within_partitions():
 def test_nearest_topics_uses_the_fits_language_centring():
     # two languages shifted apart; after centring, the topic direction decides
     topic_a, topic_b, shift = np.eye(4)[0], np.eye(4)[1], 3 * np.eye(4)[2]
-    means = {"de": np.zeros(4), "tr": shift}
+    centring = ({"de": np.zeros(4), "tr": shift}, shift / 2)
     vectors = np.vstack([topic_a + 0.1 * topic_b, shift + topic_b, shift + topic_a])
     centroids = np.vstack([topic_a, topic_b])
-    found = nearest_topics(vectors, ["de", "tr", "tr"], centroids, [7, 9], means)
+    found = nearest_topics(vectors, ["de", "tr", "tr"], centroids, [7, 9], centring)
     assert found.tolist() == [7, 9, 7]
-    # an unseen language is centred by the mean of the language means
-    unseen = nearest_topics(vectors[1:2], ["xx"], centroids, [7, 9], means)
+    # a language without a mean of its own is centred by the shared one
+    unseen = nearest_topics(vectors[1:2] - shift / 2, ["xx"], centroids, [7, 9], centring)
     assert unseen.tolist() == [9]
-    assert nearest_topics(vectors, ["de"] * 3, np.zeros((0, 4)), [], means).tolist() == [-1] * 3
+    empty = nearest_topics(vectors, ["de"] * 3, np.zeros((0, 4)), [], centring)
+    assert empty.tolist() == [-1] * 3
 
 
 @pytest.mark.slow

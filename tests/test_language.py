@@ -344,3 +344,12 @@ def test_fit_prior_equals_counts_then_corpus_prior():
     assert corpus_prior(counts, fitted.candidates_) == fitted.prior_
     assert fitted.prior_["de"] > fitted.prior_["tr"] > fitted.prior_["en"] > 0
     assert corpus_prior({"de": 5}, fitted.candidates_) is None  # too few texts for a prior
+
+
+@pytest.mark.slow
+def test_low_accuracy_mode_has_no_second_detector_and_still_splits_mixed_texts():
+    det = LanguageDetector(low_accuracy=True).fit()
+    assert det.quick_detector_ is None
+    text = "Çocuklar için park yok. Wir brauchen mehr Spielplätze in unserem Viertel."
+    parts = dict(p.split(":") for p in det.detect([text]).loc[0, "lang_mixed"].split(";"))
+    assert set(parts) == {"tr", "de"}

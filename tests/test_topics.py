@@ -14,6 +14,7 @@ from nlp_integration.topics import (
     PcaKMeans,
     TopicModel,
     center_by_language,
+    language_means,
     language_nmi,
     topic_stability,
 )
@@ -372,6 +373,10 @@ def test_rare_language_is_centred_on_the_shared_mean():
     # a lone row would become the zero vector if centred on its own mean
     assert np.isfinite(centred).all() and abs(np.linalg.norm(centred[-1]) - 1) < 1e-6
     assert np.allclose(centred[:-1], center_by_language(x[:-1], langs))
+    means, shared = language_means(x, langs + ["so"])
+    assert np.array_equal(means["so"], shared) and not np.allclose(means[langs[0]], shared)
+    expected = x[-1] - shared
+    assert np.allclose(centred[-1], expected / np.linalg.norm(expected))
 
 
 def _inertia(x: np.ndarray, labels: np.ndarray) -> float:
