@@ -4,7 +4,9 @@ Run from the repository root::
 
     .venv/bin/python scripts/evaluate_prejudice_heldout.py
 
-The set is ``corpora/prejudice_heldout/statements.csv`` (see its README). The classifier is built
+The set is ``corpora/prejudice_heldout/statements.csv`` (see its README); ``--data`` with
+``--kind-column functionality`` reads the functional sets in ``corpora/prejudice_functional/``
+(``dev.csv`` for development, ``test.csv`` once at the end). The classifier is built
 as ``analyse`` builds it: default :class:`~nlp_integration.config.Settings`, redaction of the
 texts, ``make_embedder`` with the settings' backend and the on-disk cache, the built-in codebook,
 ``CodebookClassifier(codebook, max_themes, max_statement_types).fit(embedder).predict``. A text
@@ -61,8 +63,9 @@ def _figures(frame: pd.DataFrame) -> dict[str, float]:
     }
 
 
-def report(frame: pd.DataFrame, source: Path = DATA, worst: int = 15) -> None:
-    """Print the figures table, the error rates per kind and the ``worst`` errors."""
+def report(frame: pd.DataFrame, source: Path = DATA, worst: int = 15, kind: str = "kind") -> None:
+    """Print the figures table, the error rates per ``kind`` column and the ``worst`` errors."""
+    frame = frame.rename(columns={kind: "kind"})
     print(f"# Prejudice held-out set ({source.name}), default codebook model\n")
     print("| lang | n | macro-F1 | F1 hostile | AUC score_prejudice |")
     print("|---|---:|---:|---:|---:|")
@@ -102,6 +105,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA, help="the held-out CSV")
     parser.add_argument("--worst", type=int, default=15, help="number of worst errors to list")
+    parser.add_argument(
+        "--kind-column", default="kind", help="column that groups the texts (functionality sets)"
+    )
     args = parser.parse_args()
     data = pd.read_csv(args.data, dtype={"id": str, "text": str}, keep_default_na=False)
     scores = predict(data["text"].tolist())
@@ -112,7 +118,7 @@ def main() -> None:
         ),
         **{f"score_{LABEL}": scores[f"score_{LABEL}"].to_numpy()},
     )
-    report(frame, args.data, args.worst)
+    report(frame, args.data, args.worst, args.kind_column)
 
 
 if __name__ == "__main__":

@@ -444,3 +444,46 @@ def test_e5_neutral_news_is_rarely_prejudice():
         if "prejudice" in cell.split(";")
     ]
     assert len(tagged) <= 2, tagged
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("Die Auslaender sind alle kr1minell.", 0.7),  # digits for letters, "ae" for "ä"
+        ("Die M i g r a n t e n sollen alle verschwinden.", 1.0),  # letters spaced apart
+        ("Wenn noch mehr Asylbewerber kommen, zünden wir die Unterkunft an.", 1.0),  # threat
+        ("Auf Flüchtlinge sollte man an der Grenze schießen dürfen.", 1.0),
+        ("Jak przyjdą kolejni uchodźcy, to ich pobijemy.", 1.0),
+        ("سنحرق بيوت هؤلاء اللاجئين.", 1.0),
+        ("Muslime? Ich kann sie nicht ausstehen.", 0.7),  # hatred with a negator inside the cue
+        ("Imigranci to zagrożenie dla nas wszystkich.", 0.7),
+    ],
+)
+def test_hostility_rules_for_threats_spelling_and_phrasing(text, low):
+    assert hostility_evidence(text) >= low, text
+
+
+@pytest.mark.parametrize(
+    ("text", "hostile"),
+    [
+        ("Wir treffen uns um 18 Uhr in Raum B2.", False),  # digits in ordinary tokens
+        ("Die Kinder sollen nicht leiden, auch nicht die Flüchtlingskinder.", False),
+        ("Viele Geflüchtete leben noch in Lagern an der Grenze.", False),  # camps, no threat
+        ("Uchodźcy mieszkają w obozach przy granicy.", False),
+    ],
+)
+def test_hostility_rules_leave_ordinary_sentences_alone(text, hostile):
+    assert (hostility_evidence(text) >= 0.7) is hostile, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Geflüchtete als Sozialschmarotzer zu bezeichnen, ist widerlich.",
+        "Nazywanie imigrantów pasożytami jest haniebne.",
+        "وصف اللاجئين بأنهم حشرات أمر معيب.",
+        "Calling them parasites is shameful.",
+    ],
+)
+def test_condemned_reference_is_counter_speech(text):
+    assert counter_speech_strength(text) == 1.0, text

@@ -33,20 +33,20 @@ from nlp_integration.codebook.lexical import GENERALISING_CUES, normalise
 # fmt: off
 GROUP_TERMS: dict[str, tuple[str, ...]] = {
     "de": (
-        "flüchtling*", "geflüchtete*", "asylant*", "asylbewerber*", "asylsuchende*",
-        "asylforderer*", "migrant*", "einwanderer*", "zuwanderer*", "ausländer*", "fremde",
-        "muslim*", "moslem*", "muselm*", "araber*", "syrer*", "afghane*", "afghanen", "türke*",
-        "türken", "afrikaner*", "nordafrikaner*", "schwarzafrikaner*", "marokkaner*", "roma",
-        "sinti", "zigeuner*", "rumänen", "bulgaren", "polen", "ukrainer*", "russen",
-        "tschetschenen", "kurden", "eritreer*", "iraker*", "iraner*", "kopftuch*", "neubürger*",
-        "die deutschen", "einheimische*", "juden", "zuwanderung", "einwanderung",
-        "masseneinwanderung", "merkels gäste",
+        "flüchtling*", "fluechtling*", "geflüchtete*", "gefluechtete*", "auslaender*", "asylant*",
+        "asylbewerber*", "asylsuchende*", "asylforderer*", "migrant*", "einwanderer*",
+        "zuwanderer*", "ausländer*", "fremde", "muslim*", "moslem*", "muselm*", "araber*",
+        "syrer*", "afghane*", "afghanen", "türke*", "türken", "afrikaner*", "nordafrikaner*",
+        "schwarzafrikaner*", "marokkaner*", "roma", "sinti", "zigeuner*", "rumänen", "bulgaren",
+        "polen", "ukrainer*", "russen", "tschetschenen", "kurden", "eritreer*", "iraker*",
+        "iraner*", "kopftuch*", "neubürger*", "die deutschen", "einheimische*", "juden",
+        "zuwanderung", "einwanderung", "masseneinwanderung", "merkels gäste",
     ),
     "en": (
-        "refugee*", "migrant*", "immigrant*", "asylum seeker*", "foreigner*", "muslim*",
-        "moslem*", "islam", "arabs", "syrians", "afghans", "africans", "mexicans", "roma",
-        "gypsies", "newcomers", "illegals", "illegal aliens", "aliens", "the germans",
-        "the locals", "jews", "immigration",
+        "refugee*", "migrant*", "immigrant*", "asylum seeker*", "foreigner*", "muslim*", "moslem*",
+        "islam", "arabs", "syrians", "afghans", "africans", "mexicans", "roma", "gypsies",
+        "newcomers", "illegals", "illegal aliens", "aliens", "the germans", "the locals", "jews",
+        "immigration",
     ),
     "fr": (
         "réfugié*", "refugie*", "migrant*", "immigré*", "immigre*", "immigrant*", "étranger*",
@@ -60,13 +60,13 @@ GROUP_TERMS: dict[str, tuple[str, ...]] = {
         "obcy", "obcych", "przybysz*", "przybysze", "żydzi", "imigracj*",
     ),
     "ar": (
-        "لاجئ*", "لاجي*", "مهاجر*", "اجانب", "اجنبي*", "سوري*", "عرب", "مسلم*", "افارق*", "غجر",
-        "نازح*", "الماني*", "المان", "يهود", "اكراد", "اتراك", "مغارب*", "وافد*", "طالبي اللجوء",
-        "اللجوء", "الهجره",
+        "لاجئ*", "لاجي*", "مهاجر*", "افغان*", "سوداني*", "عراقي*", "صومالي*", "باكستاني*", "اجانب",
+        "اجنبي*", "سوري*", "عرب", "مسلم*", "افارق*", "غجر", "نازح*", "الماني*", "المان", "يهود",
+        "اكراد", "اتراك", "مغارب*", "وافد*", "طالبي اللجوء", "اللجوء", "الهجره",
     ),
     "tr": (
-        "mülteci*", "multeci*", "göçmen*", "gocmen*", "suriyeli*", "yabancı*", "yabanci*",
-        "arap*", "afgan*", "almanlar*", "kürt*", "çingene*", "müslüman*", "sığınmacı*",
+        "mülteci*", "multeci*", "göçmen*", "gocmen*", "suriyeli*", "yabancı*", "yabanci*", "arap*",
+        "afgan*", "almanlar*", "kürt*", "çingene*", "müslüman*", "sığınmacı*",
     ),
     "ru": (
         "беженц*", "беженка*", "мигрант*", "иммигрант*", "приезж*", "иностранц*", "мусульман*",
@@ -83,8 +83,8 @@ GROUP_TERMS: dict[str, tuple[str, ...]] = {
         "sirieni*", "țigan*", "tigan*", "romi", "romii", "germanii", "ucrainen*",
     ),
     "bg": (
-        "бежанц*", "бежанци", "мигрант*", "имигрант*", "чужденц*", "мюсюлман*", "араби",
-        "сирийц*", "цигани", "роми", "германци",
+        "бежанц*", "бежанци", "мигрант*", "имигрант*", "чужденц*", "мюсюлман*", "араби", "сирийц*",
+        "цигани", "роми", "германци",
     ),
     "fa": (
         "پناهجو*", "پناهنده*", "مهاجر*", "افغان*", "عرب*", "خارجی*", "مسلمان*", "اتباع",
@@ -97,17 +97,21 @@ DEVALUING_TERMS: dict[str, tuple[str, ...]] = {
         "schmarotzer*", "sozialschmarotzer*", "parasit*", "dreckig*", "schmutzig*",
         "vergewaltiger*", "messerstecher*", "messermänner", "messermigrant*", "terrorist*",
         "primitiv*", "unzivilisiert*", "barbar*", "minderwertig*", "dumm*", "asozial*",
-        "sozialbetrüger*", "betrüger*", "diebe", "diebisch*", "lügner*", "nichtsnutz*",
-        "nutzlos*", "wertlos*", "rückständig*", "integrationsunwillig*", "integrationsunfähig*",
-        "überfremd*", "umvolk*", "bevölkerungsaustausch", "invasion", "invasoren",
-        "eindringling*", "taugenichts*", "gewalttätig*", "kulturlos*", "wirtschaftsflüchtling*",
-        "scheinasylant*", "bereichern uns", "goldstück*", "nehmen uns", "leben vom staat",
-        "auf unsere kosten", "auf kosten der", "unser geld", "wollen nicht arbeiten",
-        "wollen sich nicht integrieren", "keinen respekt", "ist schuld", "sind schuld",
-        "sind an allem schuld", "schuld an allem", "passen nicht", "gehören nicht zu",
-        "gehört nicht zu", "gefahr für", "nur ärger", "scheiß*", "scheiss*", "drecks*",
-        "widerlich*", "dreck", "nicht willkommen", "nicht erwünscht", "nicht integrierbar",
-        "keine menschen", "unter sich", "nie richtig deutsch", "sich nicht anpassen",
+        "sozialbetrüger*", "betrüger*", "diebe", "diebisch*", "lügner*", "nichtsnutz*", "nutzlos*",
+        "wertlos*", "rückständig*", "integrationsunwillig*", "integrationsunfähig*", "überfremd*",
+        "umvolk*", "bevölkerungsaustausch", "invasion", "invasoren", "eindringling*",
+        "taugenichts*", "gewalttätig*", "kulturlos*", "wirtschaftsflüchtling*", "scheinasylant*",
+        "bereichern uns", "goldstück*", "nehmen uns", "leben vom staat", "auf unsere kosten",
+        "auf kosten der", "unser geld", "wollen nicht arbeiten", "wollen sich nicht integrieren",
+        "keinen respekt", "ist schuld", "sind schuld", "sind an allem schuld", "schuld an allem",
+        "passen nicht", "gehören nicht zu", "gehört nicht zu", "gefahr für", "nur ärger",
+        "scheiß*", "scheiss*", "drecks*", "widerlich*", "dreck", "nicht willkommen",
+        "nicht erwünscht", "nicht integrierbar", "keine menschen", "unter sich",
+        "nie richtig deutsch", "sich nicht anpassen", "aggressiv*", "eine gefahr",
+        "das schlimmste", "unehrlich*", "nicht zivilisiert*", "zurückgeblieben*",
+        "weniger intelligent*", "ärger machen", "klauen", "klaut", "stehlen", "bestehlen",
+        "vermehren sich", "durchfüttern", "auf der tasche", "verfickt*", "verdammte",
+        "nichts wert",
     ),
     "en": (
         "criminal*", "thug*", "rapist*", "terrorist*", "lazy", "parasite*", "leech*",
@@ -116,28 +120,34 @@ DEVALUING_TERMS: dict[str, tuple[str, ...]] = {
         "take our", "steal our", "taking over", "don't belong", "do not belong", "shithole*",
         "fucking", "damn", "bloody", "disgusting", "drain on", "on benefits", "live off",
         "not human", "don't want to work", "don't want to integrate", "refuse to integrate",
-        "never fit in", "never integrate",
+        "never fit in", "never integrate", "aggressive", "a danger", "a threat", "uncivilised",
+        "uncivilized", "less intelligent", "steal", "they steal", "breed like", "freeload*",
+        "worst thing",
     ),
     "fr": (
-        "criminel*", "délinquant*", "voleur*", "violeur*", "terroriste*", "fainéant*",
-        "parasite*", "sauvage*", "barbare*", "envahisseur*", "invasion", "grand remplacement",
-        "sale", "sales", "dangereux", "profiteur*", "assisté*", "dégueulasse*", "chance pour la",
+        "criminel*", "délinquant*", "voleur*", "violeur*", "terroriste*", "fainéant*", "parasite*",
+        "sauvage*", "barbare*", "envahisseur*", "invasion", "grand remplacement", "sale", "sales",
+        "dangereux", "profiteur*", "assisté*", "dégueulasse*", "chance pour la",
     ),
     "pl": (
         "przestęp*", "kryminali*", "bandyt*", "złodzie*", "gwałcicie*", "terroryst*", "nieroby",
         "nieroba", "nierób", "leniw*", "brudn*", "śmierdz*", "dzikus*", "prymityw*", "zacofan*",
         "barbarzyń*", "pasożyt*", "darmozjad*", "najeźdźc*", "inwazj*", "islamizacj*",
         "kombinator*", "oszuś*", "oszust*", "głupi*", "żyją z naszych", "na nasz koszt",
-        "zabierają nam", "nie pasują", "nie chcą pracować", "nie chcą się integrować",
-        "nachodźc*", "bandyc*", "terroryśc*", "nie są ludźmi", "niemile widzian*",
-        "nigdy się nie zintegrują", "nie chcą się uczyć",
+        "zabierają nam", "nie pasują", "nie chcą pracować", "nie chcą się integrować", "nachodźc*",
+        "bandyc*", "terroryśc*", "nie są ludźmi", "niemile widzian*", "nigdy się nie zintegrują",
+        "nie chcą się uczyć", "agresywn*", "zagrożenie*", "mniej inteligentn*", "niewarci",
+        "nic niewart*", "szkodzą", "kradną", "kradnie", "okradają", "banda", "jebać", "pierdolen*",
+        "pierdolon*", "pieprzon*", "zasran*", "żebrzą", "niecywilizowan*",
     ),
     "ar": (
         "مجرم*", "ارهاب*", "لصوص", "لص", "حرامي*", "كسالي", "كسول*", "قذر*", "وسخ*", "متخلف*",
         "همج*", "طفيلي*", "عاله", "عبء", "سبب كل", "يسرقون", "يغتصبون", "جهله", "اغبياء", "غبي",
         "منحط*", "غزاه", "غزو", "نصابين", "متسولين", "عديمي", "لا يحترمون", "يأخذون", "ياخذون",
         "مغتصب*", "غير مرغوب", "ليسوا بشرا", "عبئ*", "لا يريدون العمل", "لا يريدون الاندماج",
-        "لن يندمجوا",
+        "لن يندمجوا", "خطر على", "عدواني*", "فوضى", "الفوضي", "ما بيستاهلو*", "ما يستاهلو*",
+        "لا يستحقون", "عايشين على المساعدات", "يعيشون على المساعدات", "غير متحضرين",
+        "ليسوا متحضرين", "مش متحضرين", "بيسرقوا", "يسرقوا",
     ),
     "tr": (
         "suçlu*", "hırsız*", "tecavüzcü*", "terörist*", "tembel*", "pis", "pislik*", "asalak*",
@@ -172,7 +182,7 @@ DEHUMANISING_TERMS: dict[str, tuple[str, ...]] = {
         "ungeziefer", "ratten", "tiere", "viecher", "gesindel", "abschaum", "pack", "pöbel",
         "brut", "plage", "seuche", "kanake*", "kanacke*", "neger*", "bimbo*", "kameltreiber*",
         "ziegenficker*", "musels", "kopftuchmädchen", "affen", "kakerlaken", "heuschrecken",
-        "untermenschen", "horden", "dreckspack", "mischpoke",
+        "untermenschen", "horden", "dreckspack", "mischpoke", "hyänen",
     ),
     "en": (
         "vermin", "rats", "animals", "scum", "cockroach*", "subhuman*", "trash", "garbage",
@@ -187,12 +197,13 @@ DEHUMANISING_TERMS: dict[str, tuple[str, ...]] = {
     "pl": (
         "robactw*", "szczur*", "zwierzęt*", "zwierzeta", "bydło", "hołot*", "holot*", "motłoch",
         "ścierw*", "śmieci", "swołocz", "szumowin*", "plaga", "zaraza", "ciapat*", "ciapak*",
-        "czarnuch*", "murzyn*", "brudas*", "małp*", "pomiot*", "dzicz", "karaluch*",
+        "czarnuch*", "murzyn*", "brudas*", "małp*", "pomiot*", "dzicz", "karaluch*", "banderowc*",
+        "hieny", "hien*",
     ),
     "ar": (
         "حشرات", "حشره", "جرذان", "فئران", "حيوانات", "كلاب", "كلب", "خنازير", "خنزير", "قرود",
         "حثاله", "زباله", "نفايات", "سرطان", "وباء", "افه", "بهائم", "رعاع", "صراصير", "قمامه",
-        "جراثيم",
+        "جراثيم", "زنوج", "الزنوج",
     ),
     "tr": (
         "hayvan*", "böcek*", "sürü*", "köpek*", "domuz*", "çöp*",
@@ -219,15 +230,17 @@ EXCLUSION_TERMS: dict[str, tuple[str, ...]] = {
         "raus", "abschiebung sofort", "sofort abschieben", "ausweisen", "zurückschicken",
         "zurückgeschickt werden", "heimschicken", "rausschmeißen", "rauswerfen",
         "haben hier nichts verloren", "haben hier nichts zu suchen", "nichts zu suchen",
-        "grenzen dicht", "grenzen schließen", "remigration", "verpisst euch", "verpisst",
-        "hau ab", "haut ab", "gehören nicht hierher", "wollen wir hier nicht", "wollen keine",
+        "grenzen dicht", "grenzen schließen", "remigration", "verpisst euch", "verpisst", "hau ab",
+        "haut ab", "gehören nicht hierher", "wollen wir hier nicht", "wollen keine",
         "brauchen wir nicht", "sollen heim", "zurück in ihre heimat", "dahin zurück",
-        "wo sie herkommen", "wo der pfeffer wächst", "nach hause schicken",
-        "keine mehr aufnehmen", "das boot ist voll", "alle abschieben", "endlich abschieben",
-        "gehören abgeschoben", "sollen abgeschoben", "sollten abgeschoben", "müssen abgeschoben",
-        "muss abgeschoben", "abschieben sofort", "sollen verschwinden",
-        "sollen alle verschwinden", "müssen verschwinden", "verschwindet", "sollte abgeschoben",
-        "abgeschoben werden",
+        "wo sie herkommen", "wo der pfeffer wächst", "nach hause schicken", "keine mehr aufnehmen",
+        "das boot ist voll", "alle abschieben", "endlich abschieben", "gehören abgeschoben",
+        "sollen abgeschoben", "sollten abgeschoben", "müssen abgeschoben", "muss abgeschoben",
+        "abschieben sofort", "sollen verschwinden", "sollen alle verschwinden",
+        "müssen verschwinden", "verschwindet", "sollte abgeschoben", "abgeschoben werden",
+        "aus dem land jagen", "rausjagen", "davonjagen", "verjagen", "vertreiben", "sollen zurück",
+        "sollen alle zurück", "müssen zurück", "müssen alle zurück", "zurück in ihr land",
+        "raus aus unserem",
     ),
     "en": (
         "deport them", "deport all", "deport every", "should be deported", "must be deported",
@@ -236,20 +249,24 @@ EXCLUSION_TERMS: dict[str, tuple[str, ...]] = {
         "don't want them", "no place here", "no place in", "get rid of", "ban them", "ban all",
     ),
     "fr": (
-        "dehors", "expulsez", "expulser", "renvoyer", "renvoyez", "rentrez chez vous",
-        "retournez", "dégagez", "dégage", "fermer les frontières", "chez eux",
+        "dehors", "expulsez", "expulser", "renvoyer", "renvoyez", "rentrez chez vous", "retournez",
+        "dégagez", "dégage", "fermer les frontières", "chez eux",
     ),
     "pl": (
         "wyrzuc*", "won", "wynocha", "precz", "niech wracają", "niech wraca", "wracajcie",
         "odesłać", "wydalić", "nie chcemy", "nie ma tu miejsca", "nie ma dla nich miejsca",
         "zamknąć granice", "zamknac granice", "trzeba deportować", "należy deportować",
-        "deportować ich", "deportować wszystkich", "deportować tych",
+        "deportować ich", "deportować wszystkich", "deportować tych", "wygonić", "wygonimy",
+        "przegonić", "pogonić", "niech spadają", "spierdalać", "spierdalają", "spierdalajcie",
+        "wypierdalać", "skąd przyszli", "skąd przyjechali", "zabrać stąd", "stąd zabierze",
+        "do siebie wracać", "wracać do siebie",
     ),
     "ar": (
         "يجب ترحيل", "ترحيلهم", "ترحيل كل", "طردهم", "يجب طرد", "اطردو*", "رحلوهم", "ارجعوا",
         "يرجعوا", "ليرجعوا", "ليعودوا", "عودوا", "يعودوا الي بلاد*", "اخرجوا", "يخرجوا",
         "لا نريد*", "لا مكان لهم", "ارحلوا", "فليرحلوا", "يرحلوا", "غير مرحب", "اغلاق الحدود",
-        "يطرد*", "يرحل*",
+        "يطرد*", "يرحل*", "يطلعوا برا", "يطلعوا بره", "برا البلد", "بره البلد", "يرجعوا لبلاد*",
+        "لازم يرجعوا", "لازم يطلعوا", "نطردهم", "يطردوهم",
     ),
     "tr": (
         "defolsun*", "defolun", "gitsin*", "geri gönder*", "sınır dışı edil*", "istemiyoruz",
@@ -275,23 +292,39 @@ VIOLENCE_TERMS: dict[str, tuple[str, ...]] = {
     "de": (
         "töten", "umbringen", "erschießen", "erschiessen", "abknallen", "vergasen", "verbrennen",
         "anzünden", "aufhängen", "ausrotten", "vernichten", "an die wand", "absaufen",
-        "ertrinken lassen", "abschlachten", "totschlagen", "kopf ab",
+        "ertrinken lassen", "abschlachten", "totschlagen", "kopf ab", "erschlagen", "totprügeln",
+        "schlag ich tot", "schlage ich tot", "schlagen wir tot", "abfackeln", "abgefackelt",
+        "zünde ich", "zünden wir", "anzuzünden", "brandsatz", "molotow*", "schießen dürfen",
+        "schiessen dürfen", "auf sie schießen", "abschießen", "verprügeln", "verprügelt",
+        "in lager stecken", "ins lager stecken", "in lager sperren", "stacheldraht", "einsperren",
+        "wegsperren", "internieren", "ausräuchern", "plattmachen", "kopf einschlagen",
+        "fresse polieren", "auf die fresse", "hetzjagd", "jagen wir", "werden wir jagen",
+        "jagen sie",
     ),
     "en": (
         "kill them", "kill all", "kill every", "shoot them", "exterminat*", "gas them",
         "hang them", "lynch*", "burn them", "wipe them out", "should die", "let them drown",
-        "deserve to die", "should be shot", "should be killed",
+        "deserve to die", "should be shot", "should be killed", "beat them", "beat up",
+        "shoot them", "shot at", "burn down", "set fire", "lock them up", "put them in camps",
+        "hunt them", "hunt down", "smash their", "break their",
     ),
     "fr": (
         "tuer", "tuez", "exterminer", "brûler", "noyer", "fusiller", "crever",
     ),
     "pl": (
         "zabić", "zabic", "zabijać", "wystrzelać", "powiesić", "spalić", "utopić", "do gazu",
-        "do pieca", "rozstrzelać", "eksterminacj*", "zatłuc",
+        "do pieca", "rozstrzelać", "eksterminacj*", "zatłuc", "strzelać do", "strzelac do",
+        "powinno się strzelać", "zastrzelić", "zamknąć w obozach", "zamknac w obozach", "zabijemy",
+        "zabiję", "pobić", "pobijemy", "spalimy", "podpalić", "podpalimy", "benzyną",
+        "koktajl mołotowa", "pałami", "pałować", "obozy koncentracyjne", "połamać", "łby",
+        "w worku", "wyniesiemy", "zatłuczemy", "zlikwidować",
     ),
     "ar": (
-        "اقتلو*", "قتلهم", "يجب قتل", "حرقهم", "احرقو*", "اباده*", "ابادتهم", "اعدامهم",
-        "اعدموهم", "ليموتوا", "يموتوا", "اغرقو*", "ذبحهم", "اذبحو*",
+        "اقتلو*", "قتلهم", "يجب قتل", "حرقهم", "احرقو*", "اباده*", "ابادتهم", "اعدامهم", "اعدموهم",
+        "ليموتوا", "يموتوا", "اغرقو*", "ذبحهم", "اذبحو*", "اقتل*", "نقتل*", "ساقتل*", "سنقتل*",
+        "هقتل*", "بقتل*", "اكسر*", "هكسر*", "نكسر*", "اضربهم", "نضربهم", "هضرب*", "رح اضرب*",
+        "نحرق*", "سنحرق*", "احرق*", "اطلاق النار", "اطلقوا النار", "يطلق النار", "نطلق النار",
+        "بالرصاص", "رصاصه", "بالعصا*", "نسحق*", "نسحقهم", "تكسير",
     ),
     "tr": (
         "öldür*", "yakın", "asın", "gebersin",
@@ -316,20 +349,27 @@ VIOLENCE_TERMS: dict[str, tuple[str, ...]] = {
 HATE_TERMS: dict[str, tuple[str, ...]] = {
     "de": (
         "ich hasse", "hasse diese", "hasse die", "hassen wir", "verachte", "ekel mich",
-        "ekelt mich", "ekelhaft*", "kotzen", "zum kotzen",
+        "ekelt mich", "ekelhaft*", "kotzen", "zum kotzen", "widern mich an", "widert mich an",
+        "ekel", "ekelt", "mir wird schlecht", "wird mir schlecht", "könnte kotzen", "könnt kotzen",
+        "nicht ausstehen", "kann sie nicht leiden", "kann die nicht leiden", "auf den sack",
+        "gehen mir auf die nerven", "geht mir auf die nerven", "abscheu*", "hass auf",
     ),
     "en": (
         "i hate", "we hate", "hate them", "hate these", "hate those", "hate all", "despise",
-        "can't stand", "sick of", "disgusted by",
+        "can't stand", "sick of", "disgusted by", "sickens me", "make me sick", "makes me sick",
+        "can't bear", "cannot stand",
     ),
     "fr": (
         "je hais", "je déteste", "déteste", "haïr", "marre des",
     ),
     "pl": (
         "nienawidzę", "nienawidzimy", "gardzę", "obrzydliw*", "odrażając*", "brzydzę", "mam dość",
+        "mdli", "rzygać", "rzygam", "obrzydzenie*", "nie znoszę", "nie cierpię", "nie trawię",
+        "wkurwiają", "wkurzają", "mam ich dość", "nie mogę na nich patrzeć",
     ),
     "ar": (
-        "اكره", "نكره", "اكرههم", "احتقر*", "مقرف*", "قرف",
+        "اكره", "نكره", "اكرههم", "احتقر*", "مقرف*", "قرف", "اشمئزاز", "يقرف*", "بقرف", "مش طايق*",
+        "ما بطيق*", "لا اطيق*", "لا اطيقهم",
     ),
     "tr": (
         "nefret ediyorum", "iğrenç*",
@@ -393,13 +433,14 @@ NEGATORS: dict[str, tuple[str, ...]] = {
 EXTRA_GENERALISING: dict[str, tuple[str, ...]] = {
     "de": (
         "alles", "sämtliche", "die ganzen", "das sind", "sie sind", "solche", "dieses volk",
-        "diese typen",
+        "diese typen", "immer so", "eigentlich alle",
     ),
     "en": (
         "they are", "they're", "them", "every single", "these", "those",
     ),
     "pl": (
-        "to są", "oni są", "oni", "ci", "sami", "cały", "takich",
+        "to są", "oni są", "oni", "ci", "sami", "cały", "takich", "zawsze tacy",
+        "wszyscy co do jednego",
     ),
     "ar": (
         "هم", "كل", "جميع", "امثالهم",
@@ -533,10 +574,23 @@ _AR_PREFIX = (
 )
 
 
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
+_LETTERS_AND_DIGITS = re.compile(r"(?<!\w)(?=\w*[^\W\d_])(?=\w*\d)\w+")
+_SPACED_LETTERS = re.compile(r"(?<!\S)(?:\w ){3,}\w(?!\S)")  # "a s y l a n t e n"
+
+
+def _deobfuscate(norm: str) -> str:
+    """Undo the usual spellings that dodge word filters: digits for letters inside a word
+    ("kr1minell" -> "kriminell") and letters spaced apart (four or more one-letter tokens)."""
+    norm = _LETTERS_AND_DIGITS.sub(lambda m: m.group(0).translate(_LEET), norm)
+    return _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), norm)
+
+
 def _fold(text: str) -> str:
     """:func:`~nlp_integration.codebook.lexical.normalise`, Arabic letter folding (alef, ya, ta
-    marbuta) and Latin diacritics dropped, so "przestepcy" matches "przestępcy"."""
-    out = normalise(text).translate(_AR_FOLD)
+    marbuta), Latin diacritics dropped (so "przestepcy" matches "przestępcy") and
+    :func:`_deobfuscate`."""
+    out = _deobfuscate(normalise(text)).translate(_AR_FOLD)
     if _LATIN_MARKED.search(out):
         out = unicodedata.normalize("NFKD", out.translate(_LATIN_FOLD))
         out = unicodedata.normalize("NFC", _COMBINING_LATIN.sub("", out))

@@ -248,6 +248,8 @@ REJECTION_CUES: dict[str, tuple[str, ...]] = {
         "صورة نمطية",
         "الصور النمطية",
         "هذه عنصرية",
+        "عنصري*",
+        "العنصري*",
         "تعميم*",
         "لا أتفق",
         "ليس كذلك",
@@ -402,6 +404,104 @@ NEGATED_GENERALISATION_CUES: dict[str, tuple[str, ...]] = {
     "fa": ("نه همه", "همه نیستند"),
 }
 
+# Somebody else's words are referred to ("Flüchtlinge als Parasiten zu bezeichnen", "calling them
+# ...", "nazywanie ..."): counter-speech when the text also condemns them (DENOUNCING_CUES).
+REFERENCE_CUES: dict[str, tuple[str, ...]] = {
+    "de": (
+        "zu bezeichnen",
+        "zu nennen",
+        "zu beschimpfen",
+        "bezeichnet werden",
+        "genannt werden",
+        "beschimpft",
+        "beschimpfung*",
+        "gehetzt",
+        "hetzen",
+        "sprüche",
+        "parolen",
+        "kommentare",
+        "pöbeleien",
+    ),
+    "en": (
+        "calling them",
+        "calling refugees",
+        "calling migrants",
+        "to call them",
+        "labelling",
+        "labeling",
+        "remarks",
+        "comments",
+        "slurs",
+        "insults",
+    ),
+    "pl": (
+        "nazywanie",
+        "nazywać",
+        "szczuje",
+        "szczucie",
+        "szczuć",
+        "określanie",
+        "wyzywanie",
+        "wyzywać",
+        "teksty",
+        "komentarze",
+        "hasła",
+        "obelgi",
+        "wyzwiska",
+    ),
+    "ar": ("وصف", "نعت", "تسميه", "التحريض", "تحريض", "تعليقات", "شتائم", "الاهانات", "اهانات"),
+    "tr": ("demek", "diye anmak", "yorumlar", "hakaretler"),
+    "ru": ("называть", "называя", "комментарии", "оскорбления"),
+    "uk": ("називати", "коментарі", "образи"),
+}
+
+# The speaker condemns what was said ("ist widerlich", "is shameful", "jest podłe", "مقزز").
+DENOUNCING_CUES: dict[str, tuple[str, ...]] = {
+    "de": (
+        "widerlich",
+        "ekelhaft",
+        "beschämend",
+        "schäbig",
+        "unerträglich",
+        "abstoßend",
+        "inakzeptabel",
+        "nicht akzeptabel",
+        "geht gar nicht",
+        "fassungslos",
+        "erschreckend",
+        "unanständig",
+        "schäme mich",
+        "schämen",
+        "macht mich wütend",
+    ),
+    "en": (
+        "disgusting",
+        "shameful",
+        "unacceptable",
+        "appalling",
+        "vile",
+        "outrageous",
+        "ashamed",
+        "sickening",
+    ),
+    "pl": (
+        "podłe",
+        "podły",
+        "ohydne",
+        "haniebne",
+        "obrzydliwe",
+        "żenujące",
+        "skandaliczne",
+        "wstyd",
+        "nie do przyjęcia",
+        "niedopuszczalne",
+    ),
+    "ar": ("مقزز", "معيب", "عار", "ظالم", "مخجل", "مرفوض", "عيب", "مقرف"),
+    "tr": ("utanç verici", "iğrenç", "kabul edilemez"),
+    "ru": ("отвратительно", "позор", "недопустимо", "стыдно"),
+    "uk": ("огидно", "ганьба", "неприпустимо", "соромно"),
+}
+
 # The speaker endorses what was reported ("und das stimmt") or disclaims racism before a
 # generalisation ("ich bin kein Rassist, aber"): cancels every counter-speech cue.
 ENDORSEMENT_CUES: dict[str, tuple[str, ...]] = {
@@ -529,6 +629,8 @@ _TABLES: dict[str, Mapping[str, Iterable[str]]] = {
     "quoting": QUOTING_CUES,
     "negated_generalisation": NEGATED_GENERALISATION_CUES,
     "endorsement": ENDORSEMENT_CUES,
+    "reference": REFERENCE_CUES,
+    "denouncing": DENOUNCING_CUES,
     "generalising": GENERALISING_CUES,
 }
 
@@ -545,7 +647,8 @@ def find_cues(text: str, table: str, langs: Iterable[str] | None = None) -> list
 def counter_speech_strength(text: str) -> float:
     """How clearly a text quotes, rejects or negates a generalisation, in [0, 1].
 
-    1.0 for an explicit rejection ("das stimmt nicht") or a negated generalisation ("nicht alle"),
+    1.0 for an explicit rejection ("das stimmt nicht"), a negated generalisation ("nicht alle") or
+    words of others referred to and condemned ("sie Parasiten zu nennen, ist widerlich"),
     0.6 for reported speech alone ("man hört oft ..."), 0.0 otherwise or when the speaker endorses
     what was reported ("... und das stimmt").
     """
@@ -558,6 +661,7 @@ def counter_speech_strength(text: str) -> float:
         _pattern("rejection", None).search(norm)
         or _pattern("negated_generalisation", None).search(norm)
         or _NEGATED_ALL.search(norm)
+        or (_pattern("reference", None).search(norm) and _pattern("denouncing", None).search(norm))
     ):
         return 1.0
     if _pattern("quoting", None).search(norm):
