@@ -6,7 +6,8 @@ Schmarotzer") only weakly. This module adds plain, multilingual word tables:
 
 ``GROUP_TERMS``        words for migrant, national, ethnic and religious groups (and "the Germans")
 ``DEVALUING_TERMS``    devaluing predicates and nouns (criminal, lazy, parasites, ...)
-``DEHUMANISING_TERMS`` dehumanising words and slurs (vermin, rats, ...)
+``DEHUMANISING_TERMS`` dehumanising words (vermin, rats, ...)
+``SLUR_TERMS``         slurs for groups: they name the group and devalue it at once
 ``EXCLUSION_TERMS``    demands to expel or keep out (sofort abschieben, deport them, ترحيلهم, wynocha)
 ``VIOLENCE_TERMS``     calls for violence
 ``HATE_TERMS``         explicit hatred or disgust (ich hasse, I hate, أكره, nienawidzę)
@@ -180,36 +181,31 @@ DEVALUING_TERMS: dict[str, tuple[str, ...]] = {
 DEHUMANISING_TERMS: dict[str, tuple[str, ...]] = {
     "de": (
         "ungeziefer", "ratten", "tiere", "viecher", "gesindel", "abschaum", "pack", "pöbel",
-        "brut", "plage", "seuche", "kanake*", "kanacke*", "neger*", "bimbo*", "kameltreiber*",
-        "ziegenficker*", "musels", "kopftuchmädchen", "affen", "kakerlaken", "heuschrecken",
+        "brut", "plage", "seuche", "kopftuchmädchen", "affen", "kakerlaken", "heuschrecken",
         "untermenschen", "horden", "dreckspack", "mischpoke", "hyänen",
     ),
     "en": (
         "vermin", "rats", "animals", "scum", "cockroach*", "subhuman*", "trash", "garbage",
-        "plague", "nigger*", "spic", "spics", "wetback*", "chink*", "gook*", "raghead*",
-        "towelhead*", "kike*", "paki", "pakis", "muzzie*", "coon", "coons", "apes", "monkeys",
-        "infestation", "swarm*", "hordes", "chinaman", "chinamen",
+        "plague", "apes", "monkeys", "infestation", "swarm*", "hordes",
     ),
     "fr": (
-        "vermine", "rats", "animaux", "racaille*", "bougnoul*", "bicot*", "nègre*", "negre*",
-        "négro*", "youpin*", "crouille*", "bamboula*", "déchet*", "ordure*", "singes",
+        "vermine", "rats", "animaux", "racaille*", "déchet*", "ordure*", "singes",
     ),
     "pl": (
         "robactw*", "szczur*", "zwierzęt*", "zwierzeta", "bydło", "hołot*", "holot*", "motłoch",
-        "ścierw*", "śmieci", "swołocz", "szumowin*", "plaga", "zaraza", "ciapat*", "ciapak*",
-        "czarnuch*", "murzyn*", "brudas*", "małp*", "pomiot*", "dzicz", "karaluch*", "banderowc*",
-        "hieny", "hien*",
+        "ścierw*", "śmieci", "swołocz", "szumowin*", "plaga", "zaraza", "murzyn*", "brudas*",
+        "małp*", "pomiot*", "dzicz", "karaluch*", "hieny", "hien*",
     ),
     "ar": (
         "حشرات", "حشره", "جرذان", "فئران", "حيوانات", "كلاب", "كلب", "خنازير", "خنزير", "قرود",
         "حثاله", "زباله", "نفايات", "سرطان", "وباء", "افه", "بهائم", "رعاع", "صراصير", "قمامه",
-        "جراثيم", "زنوج", "الزنوج",
+        "جراثيم",
     ),
     "tr": (
         "hayvan*", "böcek*", "sürü*", "köpek*", "domuz*", "çöp*",
     ),
     "ru": (
-        "животн*", "скот*", "мразь", "твар*", "отброс*", "чурк*", "хач*", "крысы", "тараканы",
+        "животн*", "скот*", "мразь", "твар*", "отброс*", "крысы", "тараканы",
     ),
     "uk": (
         "тварин*", "худоб*", "покидьк*", "щури", "таргани", "мерзот*",
@@ -222,6 +218,28 @@ DEHUMANISING_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "fa": (
         "حیوان*", "آشغال*", "کثافت*", "سوسک*",
+    ),
+}
+
+SLUR_TERMS: dict[str, tuple[str, ...]] = {
+    "de": (
+        "kanake*", "kanacke*", "neger*", "bimbo*", "kameltreiber*", "ziegenficker*", "musels",
+    ),
+    "en": (
+        "nigger*", "spic", "spics", "wetback*", "chink*", "gook*", "raghead*", "towelhead*",
+        "kike*", "paki", "pakis", "muzzie*", "coon", "coons", "chinaman", "chinamen",
+    ),
+    "fr": (
+        "bougnoul*", "bicot*", "nègre*", "negre*", "négro*", "youpin*", "crouille*", "bamboula*",
+    ),
+    "pl": (
+        "ciapat*", "ciapak*", "czarnuch*", "banderowc*",
+    ),
+    "ar": (
+        "زنوج", "الزنوج",
+    ),
+    "ru": (
+        "чурк*", "хач*",
     ),
 }
 
@@ -368,8 +386,8 @@ HATE_TERMS: dict[str, tuple[str, ...]] = {
         "wkurwiają", "wkurzają", "mam ich dość", "nie mogę na nich patrzeć",
     ),
     "ar": (
-        "اكره", "نكره", "اكرههم", "احتقر*", "مقرف*", "قرف", "اشمئزاز", "يقرف*", "بقرف", "مش طايق*",
-        "ما بطيق*", "لا اطيق*", "لا اطيقهم",
+        "اكره", "نكره", "اكرههم", "احتقر*", "مقرف*", "قرف", "اشمئزاز", "ما بتحمل*", "لا اتحمل*",
+        "ما بطيقهم", "يقرف*", "بقرف", "مش طايق*", "ما بطيق*", "لا اطيق*", "لا اطيقهم",
     ),
     "tr": (
         "nefret ediyorum", "iğrenç*",
@@ -408,7 +426,7 @@ NEGATORS: dict[str, tuple[str, ...]] = {
         "nie", "żaden", "żadni", "żadna", "wcale", "nigdy", "nikt", "ani",
     ),
     "ar": (
-        "ليس", "ليسوا", "ليست", "لسن", "لسنا", "غير", "لا", "لم", "لن", "ما",
+        "ليس", "ليسوا", "ليست", "لسن", "لسنا", "غير", "لا", "لم", "لن", "ما", "مش", "مو", "موش",
     ),
     "tr": (
         "değil", "degil", "değiller", "hiç", "asla",
@@ -557,6 +575,7 @@ _HIT_TABLES: dict[str, Mapping[str, Iterable[str]]] = {
     "group": GROUP_TERMS,
     "devaluing": DEVALUING_TERMS,
     "dehumanising": DEHUMANISING_TERMS,
+    "slur": SLUR_TERMS,
     "exclusion": EXCLUSION_TERMS,
     "violence": VIOLENCE_TERMS,
     "hate": HATE_TERMS,
@@ -697,10 +716,11 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
     return out
 
 
-HOSTILE_TABLES = ("dehumanising", "violence", "exclusion", "devaluing", "hate")
+HOSTILE_TABLES = ("dehumanising", "slur", "violence", "exclusion", "devaluing", "hate")
 # evidence level per table: (with a group word, with a generalising word only, alone)
 LEVELS: dict[str, tuple[float, float, float]] = {
     "dehumanising": (1.0, 0.7, 0.3),
+    "slur": (1.0, 1.0, 0.8),  # a slur is itself the group word
     "violence": (1.0, 0.7, 0.3),
     "exclusion": (1.0, 0.5, 0.2),
     "devaluing": (0.7, 0.4, 0.2),
@@ -733,7 +753,7 @@ def hostility_features(text: str) -> tuple[float, bool]:
 
 def _features(text: str) -> tuple[float, bool]:
     hits = find_hits(text)
-    group = bool(hits["group"])
+    group = bool(hits["group"] or hits["slur"])
     general = bool(hits["generalising"])
     score = 0.0
     for name, (with_group, with_general, alone) in LEVELS.items():
