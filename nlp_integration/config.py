@@ -51,6 +51,9 @@ class EmbeddingSettings:
     model: str = "multilingual-e5-small"  # for sentence-transformers: a name or local path
     batch_size: int = 64
     cache: bool = True
+    precision: str = (
+        "auto"  # fast-e5: "auto" (bf16 products where the CPU has them) | "fp32" | "bf16"
+    )
 
 
 @dataclass(frozen=True)

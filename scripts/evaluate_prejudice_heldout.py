@@ -41,6 +41,7 @@ def predict(texts: list[str]) -> pd.DataFrame:
         settings.embedding.model,
         settings.embedding.batch_size,
         settings.embedding.cache,
+        settings.embedding.precision,
     )
     if settings.redaction.enabled:
         texts, _ = redact.redact_texts(texts)
