@@ -64,7 +64,7 @@ def resolve_precision(precision: str) -> str:
     """``fp32`` or ``bf16`` for a ``precision`` setting (``auto``: bf16 where :func:`native_bf16`)."""
     if precision not in PRECISIONS:
         raise ModelError(
-            f"unknown fast-e5 precision '{precision}': use one of {', '.join(PRECISIONS)}"
+            f"unknown embedding.precision '{precision}' for fast-e5: use one of {', '.join(PRECISIONS)}"
         )
     if precision == "auto":
         return "bf16" if native_bf16() else "fp32"
