@@ -268,9 +268,8 @@ def make_embedder(
         )
     elif backend == "fast-e5":
         # imported here: fast_embedding imports this module
-        from nlp_integration.fast_embedding import FastE5Embedder, resolve_precision
+        from nlp_integration.fast_embedding import FastE5Embedder
 
-        resolve_precision(precision)  # a bad value fails now, not when embedding starts
         inner = FastE5Embedder(batch_size=batch_size, precision=precision)
     elif backend == "hashing":
         inner = HashingEmbedder()

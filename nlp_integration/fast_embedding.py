@@ -195,7 +195,8 @@ class FastE5Embedder:
         not call :meth:`encode` from several threads at once.
     precision
         ``auto`` (default): bfloat16 matrix products where the CPU has them natively
-        (:func:`native_bf16`), else float32; ``fp32`` or ``bf16`` to force one.
+        (:func:`native_bf16`), else float32; ``fp32`` or ``bf16`` to force one. A bad value fails
+        here; ``arithmetic`` holds the resolved ``fp32``/``bf16``.
     """
 
     batch_size: int = 64
@@ -204,22 +205,25 @@ class FastE5Embedder:
     min_batch_tokens: int = 256
     precision: str = "auto"
     model_id: str = MODEL_ID
+    arithmetic: str = field(default="", init=False)
     _model: object = field(default=None, init=False, repr=False)
     _weights: E5Weights | None = field(default=None, init=False, repr=False)
     _tokenizer: E5Tokenizer | None = field(default=None, init=False, repr=False)
     _pool: ThreadPoolExecutor | None = field(default=None, init=False, repr=False)
     _pool_size: int = field(default=0, init=False, repr=False)
 
+    def __post_init__(self) -> None:
+        self.arithmetic = resolve_precision(self.precision)
+
     def _load(self):
         if self._model is None:
-            precision = resolve_precision(self.precision)
-            if precision == "bf16":
+            if self.arithmetic == "bf16":
                 # oneDNN caches a primitive (with reordered weights) per batch shape: with the
                 # default 1,024 entries that grew to hundreds of MB over 10,000 texts; 16 costs no speed
                 os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "16")
             self._weights = load_e5_weights()
             self._tokenizer = E5Tokenizer(self._weights)
-            self._model = _build_encoder(self._weights, precision)
+            self._model = _build_encoder(self._weights, self.arithmetic)
         return self._model
 
     def _worker_pool(self, workers: int) -> ThreadPoolExecutor:

@@ -207,16 +207,6 @@ class InputFacts:
     truncated: int
 
 
-def _precision(embedder: Embedder) -> str | None:
-    """The arithmetic fast-e5 uses on this CPU (``fp32``/``bf16``); ``None`` for other backends."""
-    inner = getattr(embedder, "embedder", embedder)
-    if not hasattr(inner, "precision"):
-        return None
-    from nlp_integration.fast_embedding import resolve_precision
-
-    return resolve_precision(inner.precision)
-
-
 def finish_analysis(
     table: pd.DataFrame,
     analysed: np.ndarray,
@@ -297,12 +287,13 @@ def finish_analysis(
         )
 
     statuses = table[S.STATUS].value_counts().sort_index()
+    inner = getattr(embedder, "embedder", embedder)  # CachedEmbedder wraps the backend
     manifest = {
         "tool_version": __version__,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "config": settings.to_dict(),
         "packages": package_versions(),
-        "models": {"embedding": embedder.model_id, "embedding_precision": _precision(embedder),
+        "models": {"embedding": embedder.model_id, "embedding_precision": getattr(inner, "arithmetic", None),
                    "codebook": f"{codebook.name} {codebook.version}",
                    "classifier_model_dir": settings.classify.model_dir or None,
                    "python": platform.python_version()},

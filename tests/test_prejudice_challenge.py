@@ -464,16 +464,16 @@ def test_hostility_rules_for_threats_spelling_and_phrasing(text, low):
 
 
 @pytest.mark.parametrize(
-    ("text", "hostile"),
+    "text",
     [
-        ("Wir treffen uns um 18 Uhr in Raum B2.", False),  # digits in ordinary tokens
-        ("Die Kinder sollen nicht leiden, auch nicht die Flüchtlingskinder.", False),
-        ("Viele Geflüchtete leben noch in Lagern an der Grenze.", False),  # camps, no threat
-        ("Uchodźcy mieszkają w obozach przy granicy.", False),
+        "Wir treffen uns um 18 Uhr in Raum B2.",  # digits in ordinary tokens
+        "Die Kinder sollen nicht leiden, auch nicht die Flüchtlingskinder.",
+        "Viele Geflüchtete leben noch in Lagern an der Grenze.",  # camps, no threat
+        "Uchodźcy mieszkają w obozach przy granicy.",
     ],
 )
-def test_hostility_rules_leave_ordinary_sentences_alone(text, hostile):
-    assert (hostility_evidence(text) >= 0.7) is hostile, text
+def test_hostility_rules_leave_ordinary_sentences_alone(text):
+    assert hostility_evidence(text) < 0.7, text
 
 
 @pytest.mark.parametrize(
