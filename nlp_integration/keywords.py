@@ -18,7 +18,7 @@ import gzip
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -174,6 +174,30 @@ def drop_rare(token_docs: Sequence[list[str]], min_df: int) -> list[list[str]]:
         return [list(tokens) for tokens in token_docs]
     df = Counter(t for tokens in token_docs for t in set(tokens))
     return [[t for t in tokens if df[t] >= min_df] for tokens in token_docs]
+
+
+class RowTokens:
+    """CountVectorizer analyzer for BERTopic documents that are row numbers.
+
+    BERTopic joins a topic's documents with spaces before c-TF-IDF, so a document reads "17" or
+    "3 17 42"; the analyzer returns the keyword tokens of those rows. ``fetch`` gives the token
+    lists on first use, so they can still be computed in a worker process while UMAP runs.
+    """
+
+    def __init__(self, fetch: Callable[[], list[list[str]]]) -> None:
+        self._fetch: Callable[[], list[list[str]]] | None = fetch
+        self._tokens: list[list[str]] | None = None
+
+    @property
+    def tokens(self) -> list[list[str]]:
+        """The token list of every row (fetched once)."""
+        if self._tokens is None:
+            self._tokens, self._fetch = self._fetch(), None
+        return self._tokens
+
+    def __call__(self, doc: str) -> list[str]:
+        tokens = self.tokens
+        return [token for row in doc.split() for token in tokens[int(row)]]
 
 
 def split_tokens(doc: str) -> list[str]:

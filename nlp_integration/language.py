@@ -23,6 +23,7 @@ for the measured accuracy and what is not handled.
 from __future__ import annotations
 
 import re
+import threading
 import time
 import unicodedata
 from collections import Counter
@@ -329,6 +330,7 @@ _MIXED_SCORE = 0.25  # a segment counts when its score reaches this (0.6, 0.4, 0
 _DIGITS = re.compile(r"[\d_]+")
 _PRIOR_SAMPLE = 3_000  # at most about this many long texts are detected for the corpus prior
 _MAX_LINGUA_CHARS = 2_000  # lingua reads this much of a text; more adds time, not accuracy
+_LINGUA_MEMO_SIZE = 20_000  # lingua's answers kept: the prior's sample is detected again later
 _QUICK_SCORE = 0.9  # a segment whose trigram score for the text's language reaches this is settled
 _MAX_SEGMENTS = 12  # segments judged per text for lang_mixed (an even sample of longer texts)
 
@@ -383,6 +385,40 @@ class LanguageDetector:
         score >= 0.8 become ``prior_`` (None otherwise), which re-weights lingua's confidences
         for short or uncertain texts in ``detect``.
         """
+        loading = getattr(self, "_loading", None)
+        if loading is not None:  # preload() started it
+            loading.join()
+            self._loading = None
+            if self._load_error is not None:
+                raise self._load_error
+        else:
+            self._load()
+        self.corpus_languages_: dict[str, int] = {}
+        if texts is not None and self.corpus_priors:
+            self.corpus_languages_ = self.language_counts(texts)
+            self.prior_ = corpus_prior(self.corpus_languages_, self.candidates_)
+        return self
+
+    def preload(self) -> LanguageDetector:
+        """Start loading the language models in a thread and return at once.
+
+        lingua releases the interpreter while it loads (about 2.5 s for the default candidates),
+        so reading and redaction can run meanwhile; :meth:`fit` waits for the loading to end.
+        """
+        self._load_error: BaseException | None = None
+
+        def load() -> None:
+            try:
+                self._load()
+            except BaseException as error:  # re-raised by fit, in the caller's thread
+                self._load_error = error
+
+        self._loading = threading.Thread(target=load, name="lingua-load", daemon=True)
+        self._loading.start()
+        return self
+
+    def _load(self) -> None:
+        """Resolve candidates and build the lingua detectors (``load_seconds_``)."""
         started = time.perf_counter()
         self.candidates_ = resolve_candidates(self.candidates)
         self.lingua_codes_ = tuple(c for c in self.candidates_ if c in LINGUA_CODES)
@@ -409,13 +445,9 @@ class LanguageDetector:
                 self.by_script_.setdefault(script, ())
                 self.by_script_[script] += (code,)
         self.cache_: dict[str, tuple[str, float, str]] = {}
+        self.lingua_memo_: dict[str, Any] = {}
         self.prior_: dict[str, float] | None = None
         self.load_seconds_ = time.perf_counter() - started
-        self.corpus_languages_: dict[str, int] = {}
-        if texts is not None and self.corpus_priors:
-            self.corpus_languages_ = self.language_counts(texts)
-            self.prior_ = corpus_prior(self.corpus_languages_, self.candidates_)
-        return self
 
     def language_counts(self, texts: Sequence[str]) -> dict[str, int]:
         """How many long texts (an even sample of at most about 3,000) each language has.
@@ -469,12 +501,19 @@ class LanguageDetector:
 
     def _lingua(self, jobs: Sequence[_LinguaJob], quick: bool = False) -> list[Any]:
         """Lingua's confidence values for many jobs at once, on all cores."""
-        detector = self.quick_detector_ if quick else self.detector_
         if not jobs:
             return []
-        return detector.compute_language_confidence_values_in_parallel(
-            [job.text[:_MAX_LINGUA_CHARS] for job in jobs]
+        texts = [job.text[:_MAX_LINGUA_CHARS] for job in jobs]
+        if quick:
+            return self.quick_detector_.compute_language_confidence_values_in_parallel(texts)
+        memo = self.lingua_memo_
+        todo = [text for text in dict.fromkeys(texts) if text not in memo]
+        fresh = dict(
+            zip(todo, self.detector_.compute_language_confidence_values_in_parallel(todo), strict=True)
         )
+        if len(memo) < _LINGUA_MEMO_SIZE:
+            memo.update(fresh)
+        return [fresh[text] if text in fresh else memo[text] for text in texts]
 
     def _prepare(self, text: str) -> tuple[str, float] | _LinguaJob:
         """A decision by letters and rules, or the lingua job that is still needed."""

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from nlp_integration import __version__, topic_sampling
+from nlp_integration import __version__, background, topic_sampling
 from nlp_integration import schemas as S
 from nlp_integration.config import Settings
 from nlp_integration.embedding import CachedEmbedder, Embedder, make_embedder
@@ -139,6 +139,10 @@ def analyse(
         else None
     )
 
+    # lingua loads its models in a thread while the texts are read and redacted
+    detector = language.LanguageDetector(
+        settings.language.candidates, settings.language.min_letters
+    ).preload()
     with timer.stage("read"):
         table, text_col = prepare_contributions(
             contributions,
@@ -159,12 +163,13 @@ def analyse(
             t[: cfg_in.max_text_chars] for t, keep in zip(redacted, analysed, strict=True) if keep
         ]
         truncated = int(sum(len(t) > cfg_in.max_text_chars for t in redacted))
+    # the codebook model's text-only inputs, in a worker process while the next stages run here
+    lexical = background.start(
+        "lexical_evidence", {"texts": texts}, background.worth_it(len(texts))
+    )
 
     with timer.stage("language"):
-        detector = language.LanguageDetector(
-            settings.language.candidates, settings.language.min_letters
-        ).fit(texts)
-        langs = detector.detect(texts)
+        langs = detector.fit(texts).detect(texts)
     fill_analysed(table, analysed, langs[[S.LANG, S.LANG_SCORE, S.LANG_MIXED]])
 
     with timer.stage("embed"):
@@ -183,7 +188,8 @@ def analyse(
         classifier = CodebookClassifier(
             codebook, settings.classify.max_themes, settings.classify.max_statement_types
         ).fit(embedder)
-        fill_analysed(table, analysed, classifier.predict(vectors, texts))
+        evidence = np.asarray(lexical.result(), dtype=np.float64).reshape(len(texts), 3)
+        fill_analysed(table, analysed, classifier.predict(vectors, texts, evidence))
         if trained is not None:
             fill_analysed(table, analysed, trained.predict(vectors, texts))
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from nlp_integration import background
 from nlp_integration import keywords as kw
 from nlp_integration.embedding import Embedder
 from nlp_integration.errors import InputValueError, ModelError
@@ -319,7 +320,7 @@ class TopicModel:
         )
         return umap, hdbscan, "hdbscan"
 
-    def _bertopic(self, umap, cluster, backend):
+    def _bertopic(self, umap, cluster, backend, analyzer: kw.RowTokens):
         from bertopic import BERTopic
         from bertopic.vectorizers import ClassTfidfTransformer
         from sklearn.feature_extraction.text import CountVectorizer
@@ -333,7 +334,7 @@ class TopicModel:
             embedding_model=backend,
             umap_model=umap,
             hdbscan_model=cluster,
-            vectorizer_model=CountVectorizer(analyzer=kw.split_tokens),
+            vectorizer_model=CountVectorizer(analyzer=analyzer),
             ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
             seed_topic_list=[[str(s) for s in seed] for seed in seeds] if seeds else None,
             calculate_probabilities=False,
@@ -372,19 +373,18 @@ class TopicModel:
             else kw._unit(embeddings)
         )
         self.embeddings_ = x
-        token_docs, self.word_forms_ = kw.tokenize_texts(texts, self.langs_)
-        token_docs = kw.drop_rare(token_docs, min_df=1 if n < 50 else 2 if n < 500 else 3)
-        docs = [" ".join(tokens) for tokens in token_docs]
+        rows = self._keyword_tokens(texts)
+        docs = [str(i) for i in range(n)]  # BERTopic's documents are row numbers (see RowTokens)
 
         shift = self._seed_shift(embeddings)
         backend = _EmbedderBackend(label_embedder, shift) if label_embedder is not None else None
         reducer, cluster, self.clusterer_ = self._models(x)
-        model = self._bertopic(reducer, cluster, backend)
+        model = self._bertopic(reducer, cluster, backend, rows)
         topics = np.asarray(model.fit_transform(docs, embeddings=x.copy())[0])
         if self.clusterer_ == "hdbscan" and len(set(topics.tolist()) - {OUTLIER_TOPIC}) < 2:
             # density clustering found no structure: k-means instead
             reducer, cluster, self.clusterer_ = self._models(x, fallback=True)
-            model = self._bertopic(reducer, cluster, backend)
+            model = self._bertopic(reducer, cluster, backend, rows)
             topics = np.asarray(model.fit_transform(docs, embeddings=x.copy())[0])
         self.n_outliers_before_ = int((topics == OUTLIER_TOPIC).sum())
         if self.reduce_outliers and self.n_outliers_before_ and (topics >= 0).any():
@@ -394,8 +394,26 @@ class TopicModel:
             model.update_topics(docs, topics=list(topics), vectorizer_model=model.vectorizer_model)
         self.model_ = model
         self.labels_ = topics.astype(int)
-        self._describe(token_docs, label_embedder)
+        self._describe(rows.tokens, label_embedder)
         return self
+
+    def _keyword_tokens(self, texts: list[str]) -> kw.RowTokens:
+        """Keyword tokens of every text, started now and fetched when c-TF-IDF needs them.
+
+        For larger corpora, with a second core, they are computed in a worker process while
+        dimension reduction and clustering run here (:mod:`nlp_integration.background`).
+        """
+        n = len(texts)
+        pending = background.start(
+            "keyword_tokens", {"texts": texts, "langs": self.langs_.tolist()}, background.worth_it(n)
+        )
+
+        def fetch() -> list[list[str]]:
+            answer = pending.result()
+            self.word_forms_ = answer["forms"]
+            return kw.drop_rare(answer["tokens"], min_df=1 if n < 50 else 2 if n < 500 else 3)
+
+        return kw.RowTokens(fetch)
 
     def _seed_shift(self, embeddings: np.ndarray) -> np.ndarray:
         """The vector subtracted from seed-description embeddings (mean of the language means)."""

@@ -15,7 +15,6 @@ hostility.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -30,7 +29,7 @@ from nlp_integration.errors import InputValueError, ModelError
 # labels whose score the counter-speech layer lowers, and by how much (score * (1 - w * strength))
 COUNTER_SPEECH_LABELS: dict[str, float] = {"prejudice": 0.85}
 # labels whose calibration takes lexical evidence as a third input (see hostility.py; prediction
-# reads both the evidence and the negation from one ``hostility_features`` pass per text)
+# reads it from ``lexical_evidence``)
 LEXICAL_EVIDENCE_LABELS = {"prejudice": hostility_evidence}
 # The calibration learns the lexical weight on codebook examples, which the embeddings already
 # separate well, so it understates lexical evidence on real text; the learned weight is doubled.
@@ -49,6 +48,20 @@ CV_REPEATS = 3  # repeated 5-fold CV for the out-of-fold scores behind calibrati
 THRESHOLD_SCALE = {"theme": 0.35, "statement_type": 0.25}
 LABEL_THRESHOLD_SCALE = {"fear": 0.65, "prejudice": 0.65}
 KINDS = ("theme", "statement_type")
+
+
+def lexical_evidence(texts: Sequence[str]) -> np.ndarray:
+    """The text-only inputs of prediction, one row per text: hostility evidence, negated
+    hostility (0/1) and counter-speech strength (:mod:`.hostility`, :mod:`.lexical`).
+
+    Pure functions of the texts, so they can be computed ahead, in another process.
+    """
+    seen: dict[str, tuple[float, float, float]] = {}  # repeated texts are read once
+    for text in texts:
+        if text not in seen:
+            evidence, negated = hostility_features(text)
+            seen[text] = (evidence, float(negated), counter_speech_strength(text))
+    return np.array([seen[text] for text in texts], dtype=np.float64).reshape(len(texts), 3)
 
 
 def _description_texts(label) -> list[str]:
@@ -282,33 +295,46 @@ class CodebookClassifier:
             )
         return x
 
-    def predict_scores(self, embeddings: np.ndarray, texts: Sequence[str]) -> pd.DataFrame:
-        """One row per text, ``score_<key>`` in 0..1 for every label of the codebook."""
+    def predict_scores(
+        self, embeddings: np.ndarray, texts: Sequence[str], lexical: np.ndarray | None = None
+    ) -> pd.DataFrame:
+        """One row per text, ``score_<key>`` in 0..1 for every label of the codebook.
+
+        ``lexical`` is :func:`lexical_evidence` of ``texts`` where it was computed ahead (the
+        pipeline does so in a worker process); computed here otherwise.
+        """
         x = self._check(embeddings, texts)
         columns = [f"score_{k}" for k in self.keys_]
         if len(x) == 0:
             return pd.DataFrame(columns=columns, dtype=float)
+        if lexical is None:
+            lexical = lexical_evidence(texts)
+        lexical = np.asarray(lexical, dtype=np.float64)
+        if lexical.shape != (len(x), 3):
+            raise InputValueError(
+                f"lexical evidence of shape {lexical.shape} for {len(x)} texts: pass "
+                "lexical_evidence(texts), one row per text"
+            )
+        evidence, negated, counter_speech = lexical.T
         decision = (x - self.center_) @ self.coef_.T + self.intercept_
         zs = self._zero_shot(x)
         z = decision * self.platt_[:, 0] + zs * self.platt_[:, 1] + self.platt_[:, 3]
-        hostility = lru_cache(maxsize=None)(hostility_features)  # one pass per text in this call
         for key in LEXICAL_EVIDENCE_LABELS:
             if key in self.keys_:
                 col = self.keys_.index(key)
-                z[:, col] += self.platt_[col, 2] * np.array([hostility(t)[0] for t in texts])
+                z[:, col] += self.platt_[col, 2] * evidence
         scores = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
         for key, weight in COUNTER_SPEECH_LABELS.items():
             if key in self.keys_:
                 col = self.keys_.index(key)
-                strength = np.array(
-                    [max(counter_speech_strength(t), float(hostility(t)[1])) for t in texts]
-                )
-                scores[:, col] *= 1.0 - weight * strength
+                scores[:, col] *= 1.0 - weight * np.maximum(counter_speech, negated)
         return pd.DataFrame(scores, columns=columns)
 
-    def predict(self, embeddings: np.ndarray, texts: Sequence[str]) -> pd.DataFrame:
+    def predict(
+        self, embeddings: np.ndarray, texts: Sequence[str], lexical: np.ndarray | None = None
+    ) -> pd.DataFrame:
         """Columns ``themes``, ``statement_types`` (";"-joined keys, may be empty), then the scores."""
-        scores = self.predict_scores(embeddings, texts)
+        scores = self.predict_scores(embeddings, texts, lexical)
         values = scores.to_numpy()
         out = {}
         for kind, column, limit in (
