@@ -487,3 +487,108 @@ def test_hostility_rules_leave_ordinary_sentences_alone(text):
 )
 def test_condemned_reference_is_counter_speech(text):
     assert counter_speech_strength(text) == 1.0, text
+
+
+# Second round (2026-12-03): patterns generalised from the functional dev set, with new sentences
+# written for these tests (none is taken from the corpora). Each hostile pattern has non-hostile
+# counterparts that share its words and must stay below the hostile level.
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        # threats without a word for killing: weapons, "they will regret it", "learn a lesson"
+        ("Wir kommen mit Knüppeln zum Asylheim, die Syrer werden es bereuen.", 1.0),
+        ("Ci Afgańczycy jeszcze popamiętają, damy im nauczkę.", 1.0),
+        ("Die Pakistaner werden noch lernen, was es heißt, sich mit uns anzulegen.", 1.0),
+        ("هالمهاجرين رح نربيهم، وكل واحد منهم ليندم على اليوم اللي اجا فيه.", 1.0),
+        # strong emotion idioms
+        ("Wenn ich die Asylbewerber am Bahnhof sehe, kocht mir das Blut.", 0.7),
+        ("Na widok tych imigrantów szlag mnie trafia.", 0.7),
+        ("والله بكره الأفغان، ما بطيقهم.", 0.7),
+        ("Ich verabscheue diese Tschetschenen.", 0.7),
+        # opinions: generalising and devaluing claims
+        ("Meiner Meinung nach kommen die Nigerianer nur wegen dem Geld.", 0.7),
+        ("Według mnie Rumuni to banda cwaniaków.", 0.7),
+        ("أنا متأكد إنو المصريين هون ما عندهم أمانة.", 0.7),
+        # "nothing but": an exceptive after a negator is not a negation
+        ("ما بيجيبوا المهاجرين غير المشاكل والبلاوي.", 0.7),
+        # rhetorical questions that expect "no"
+        ("Gibt es überhaupt einen Albaner, der Steuern zahlt?", 0.7),
+        ("Czy jest choć jeden Czeczen, który pracuje uczciwie?", 0.7),
+        # pronoun reference back to the group named in an earlier sentence
+        ("Die Georgier im dritten Stock? Denen kann man nicht trauen.", 0.7),
+        # slurs
+        ("Die Polacken klauen wieder Autos.", 1.0),
+        ("Kozojebcy znowu się zjechali pod meczet.", 0.8),
+        ("القرباط رجعوا على السوق.", 0.8),
+        # spelling tricks: Arabizi digits for Arabic letters, spaced letters
+        ("el laje2een kolohom 7aramya", 0.7),
+        ("el mohajreen wes5een w lazem yetredo", 1.0),
+        ("Die  S y r e r  sind  k r i m i n e l l", 0.7),
+    ],
+)
+def test_second_round_hostile_patterns(text, low):
+    assert hostility_evidence(text) >= low, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words in non-hostile use
+        "Wir besuchen nächste Woche das Asylheim und bringen Spielsachen mit.",
+        "Odwiedzimy z kolegami ośrodek dla uchodźców i przyniesiemy ubrania.",
+        "بكرة الصبح رح نروح مع اللاجئين على البلدية.",  # bukra: tomorrow
+        "Gibt es auch nur einen Deutschkurs für Geflüchtete am Abend?",
+        "Ten czarny kot znowu siedzi pod sklepem.",
+        "Według policji liczba kradzieży wśród cudzoziemców spadła.",  # a source, not an opinion
+        "=SUMME(A1:A3) Wohnungen für Geflüchtete fehlen",  # cell names are not Arabizi
+        "ana laje2 men souriya w baddi shaghle",  # Arabizi, migrant voice
+        "Jako imigrantka czuję się czasem obca, ludzie patrzą na mnie krzywo.",
+        "أنا لاجئ سوري وبكره الحرب اللي خربت بلدي.",
+        "Die Polizei ermittelt nach einem Angriff auf einen Geflüchteten in der Unterkunft.",
+        "Viele Flüchtlinge ertrinken jedes Jahr im Mittelmeer, das muss aufhören.",
+        "غرق مركب للمهاجرين قبالة السواحل الليبية ونجا عشرون شخصاً.",
+    ],
+)
+def test_second_round_patterns_leave_ordinary_sentences_alone(text):
+    assert hostility_evidence(text) < 0.7, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a negated opinion or saying earlier in the clause
+        "Ich glaube nicht, dass die Afghanen hier kriminell sind.",
+        "Nie sądzę, że Ukraińcy są złodziejami.",
+        "ما بظن إنو السوريين لازم ينطردوا.",
+        # a negated hatred placed before the group word ("بكره" + group)
+        "أنا ما بكره المهاجرين، ولا عمري كرهتهم.",
+        # a negator inside a relative clause does not negate; one after the predicate does
+        "Die Eritreer klauen nicht.",
+    ],
+)
+def test_second_round_negations(text):
+    assert negated_hostility(text), text
+    assert hostility_evidence(text) == 0.0, text
+
+
+def test_relative_clause_negator_does_not_negate():
+    assert hostility_evidence("Die Marokkaner stehlen, was nicht niet- und nagelfest ist.") >= 0.7
+
+
+@pytest.mark.parametrize(
+    ("text", "strength"),
+    [
+        ("Ich habe wirklich nichts gegen Kurden, im Gegenteil.", 1.0),
+        (
+            "Ich habe nichts gegen Kurden, aber die sind alle laut.",
+            0.0,
+        ),  # disclaimer, then hostility
+        ("Nie mam nic do Gruzinów, to normalni sąsiedzi.", 1.0),
+        ("Wer Somalier als Piraten hinstellt, schürt Hass.", 1.0),
+        ("Porównywanie imigrantów do szczurów w komentarzach jest żałosne.", 1.0),
+        ("تشبيه اللاجئين بالحشرات وقاحة.", 1.0),
+        ('"المهاجرين حرامية"؟ هذا كلام فاضي.', 1.0),
+    ],
+)
+def test_second_round_counter_speech(text, strength):
+    assert counter_speech_strength(text) == strength, text

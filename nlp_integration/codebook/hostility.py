@@ -13,6 +13,12 @@ Schmarotzer") only weakly. This module adds plain, multilingual word tables:
 ``HATE_TERMS``         explicit hatred or disgust (ich hasse, I hate, أكره, nienawidzę)
 ``NEGATORS``           negation words; a hit with a negator in the few words before it (or, for
                        languages that negate after the predicate, after it) counts as negated
+``BEFORE_GROUP``       cues that count only right before a group word (colloquial بكره, which
+                       also means "tomorrow"; rhetorical "Gibt es überhaupt einen ...")
+``NEGATED_BELIEFS``    "ich glaube nicht, dass", "nie sądzę", "ما بظن": negate the rest of the clause
+
+Arabizi (Arabic in Latin letters with digits, "7ayawanat") is matched against the Arabic cues
+through a consonant skeleton (:func:`_skeleton`).
 
 :func:`hostility_evidence` turns the hits into one number in [0, 1]; :func:`negated_hostility`
 says whether every hostile hit is negated ("Flüchtlinge sind keine Verbrecher", "Niemand sollte
@@ -36,12 +42,16 @@ GROUP_TERMS: dict[str, tuple[str, ...]] = {
     "de": (
         "flüchtling*", "fluechtling*", "geflüchtete*", "gefluechtete*", "auslaender*", "asylant*",
         "asylbewerber*", "asylsuchende*", "asylforderer*", "migrant*", "einwanderer*",
-        "zuwanderer*", "ausländer*", "fremde", "muslim*", "moslem*", "muselm*", "araber*",
-        "syrer*", "afghane*", "afghanen", "türke*", "türken", "afrikaner*", "nordafrikaner*",
+        "zuwanderer*", "ausländer*", "fremde", "muslim*", "moslem*", "muselm*", "araber*", "syrer*",
+        "afghane*", "afghanen", "türke*", "türken", "afrikaner*", "nordafrikaner*",
         "schwarzafrikaner*", "marokkaner*", "roma", "sinti", "zigeuner*", "rumänen", "bulgaren",
         "polen", "ukrainer*", "russen", "tschetschenen", "kurden", "eritreer*", "iraker*",
         "iraner*", "kopftuch*", "neubürger*", "die deutschen", "einheimische*", "juden",
-        "zuwanderung", "einwanderung", "masseneinwanderung", "merkels gäste",
+        "zuwanderung", "einwanderung", "masseneinwanderung", "merkels gäste", "rumäne*", "bulgare*",
+        "pakistaner*", "nigerianer*", "somalier*", "albaner*", "kosovare*", "tschetschene*",
+        "georgier*", "vietnamesen", "asiaten", "osteuropäer*", "südländer*", "orientalen",
+        "schutzsuchende*", "inder", "nafris", "flüchtis", "asylheim*", "asylunterkunft*",
+        "asylantenheim*", "asylbewerberheim*", "aus afrika", "aus nahost",
     ),
     "en": (
         "refugee*", "migrant*", "immigrant*", "asylum seeker*", "foreigner*", "muslim*", "moslem*",
@@ -57,13 +67,20 @@ GROUP_TERMS: dict[str, tuple[str, ...]] = {
     "pl": (
         "uchodźc*", "uchodzc*", "imigran*", "migran*", "emigran*", "cudzoziem*", "obcokrajow*",
         "muzułman*", "muzulman*", "islam*", "arab*", "syryj*", "afgańcz*", "ukraińc*", "ukrainc*",
-        "ukraink*", "cygan*", "romowie", "romów", "azylant*", "niemcy", "niemców", "polacy",
-        "obcy", "obcych", "przybysz*", "przybysze", "żydzi", "imigracj*",
+        "ukraink*", "cygan*", "romowie", "romów", "azylant*", "niemcy", "niemców", "polacy", "obcy",
+        "obcych", "przybysz*", "przybysze", "żydzi", "imigracj*", "czeczen*", "gruzin*", "hindus*",
+        "pakistańcz*", "afrykan*", "rumun*", "białorusin*", "wietnamczy*", "turcy", "turków",
+        "azjat*", "romk*", "cyganek", "cyganki", "nigeryjczy*", "somalijczy*", "marokańczy*",
+        "hindusów", "przyjezdn*", "z afryki", "z bliskiego wschodu", "ten czarny", "tego czarnego",
+        "ci czarni", "tych czarnych",
     ),
     "ar": (
         "لاجئ*", "لاجي*", "مهاجر*", "افغان*", "سوداني*", "عراقي*", "صومالي*", "باكستاني*", "اجانب",
         "اجنبي*", "سوري*", "عرب", "مسلم*", "افارق*", "غجر", "نازح*", "الماني*", "المان", "يهود",
-        "اكراد", "اتراك", "مغارب*", "وافد*", "طالبي اللجوء", "اللجوء", "الهجره",
+        "اكراد", "اتراك", "مغارب*", "وافد*", "طالبي اللجوء", "اللجوء", "الهجره", "بنغال*",
+        "اثيوبي*", "اسيوي*", "هنود", "هندي*", "فلبيني*", "نيبالي*", "مصريين", "يمنيين", "افريقي*",
+        "السود", "العماله الوافده", "العماله الاجنبيه", "العماله", "العمال الاجانب", "شيشان",
+        "روهينغا", "سوريين", "سوريون", "السوريين", "المخيم", "مخيمات", "من افريقيا",
     ),
     "tr": (
         "mülteci*", "multeci*", "göçmen*", "gocmen*", "suriyeli*", "yabancı*", "yabanci*", "arap*",
@@ -105,14 +122,27 @@ DEVALUING_TERMS: dict[str, tuple[str, ...]] = {
         "bereichern uns", "goldstück*", "nehmen uns", "leben vom staat", "auf unsere kosten",
         "auf kosten der", "unser geld", "wollen nicht arbeiten", "wollen sich nicht integrieren",
         "keinen respekt", "ist schuld", "sind schuld", "sind an allem schuld", "schuld an allem",
-        "passen nicht", "gehören nicht zu", "gehört nicht zu", "gefahr für", "nur ärger",
-        "scheiß*", "scheiss*", "drecks*", "widerlich*", "dreck", "nicht willkommen",
-        "nicht erwünscht", "nicht integrierbar", "keine menschen", "unter sich",
-        "nie richtig deutsch", "sich nicht anpassen", "aggressiv*", "eine gefahr",
-        "das schlimmste", "unehrlich*", "nicht zivilisiert*", "zurückgeblieben*",
-        "weniger intelligent*", "ärger machen", "klauen", "klaut", "stehlen", "bestehlen",
-        "vermehren sich", "durchfüttern", "auf der tasche", "verfickt*", "verdammte",
-        "nichts wert",
+        "passen nicht", "gehören nicht zu", "gehört nicht zu", "gefahr für", "nur ärger", "scheiß*",
+        "scheiss*", "drecks*", "widerlich*", "dreck", "nicht willkommen", "nicht erwünscht",
+        "nicht integrierbar", "keine menschen", "unter sich", "nie richtig deutsch",
+        "sich nicht anpassen", "aggressiv*", "eine gefahr", "das schlimmste", "unehrlich*",
+        "nicht zivilisiert*", "zurückgeblieben*", "weniger intelligent*", "ärger machen", "klauen",
+        "klaut", "stehlen", "bestehlen", "vermehren sich", "durchfüttern", "auf der tasche",
+        "verfickt*", "verdammte", "nichts wert", "undankbar*", "unfähig*", "gewaltproblem*",
+        "in den genen", "unheil", "nichts als ärger", "nur probleme", "nichts als probleme",
+        "verlogen*", "kein vertrauen", "ehrlos*", "hinterhältig*", "verschlagen*", "schmarotz*",
+        "abzocken", "abzocker*", "nur wegen dem geld", "nur wegen des geldes",
+        "nur wegen der kohle", "nur wegen der stütze", "nur wegen hartz",
+        "nur wegen dem bürgergeld", "nur wegen des bürgergelds", "nur fürs geld",
+        "nur für das geld", "nehmen uns die arbeit", "nehmen uns die jobs",
+        "nehmen uns die wohnungen", "nehmen uns alles", "treiben die mieten", "eine plage",
+        "primitivling*", "kulturfremd*",
+        "ungebildet*", "faulpelz*", "halsabschneider*", "banditen", "gesocks", "gesockse",
+        "kleinkriminell*", "drogendealer*", "taschendieb*", "klauen alles", "unzuverlässig*",
+        "respektlos*", "frauenverachtend*", "frauenfeind*", "bringen nichts als", "vermüllen",
+        "verdrecken", "verwahrlos*", "benehmen sich wie", "sie lügen", "die lügen", "lügen alle",
+        "lügen doch", "kann man nicht trauen", "ihnen nicht trauen", "denen nicht trauen",
+        "liegt ihnen im blut", "liegt denen im blut", "im blut haben",
     ),
     "en": (
         "criminal*", "thug*", "rapist*", "terrorist*", "lazy", "parasite*", "leech*",
@@ -139,7 +169,18 @@ DEVALUING_TERMS: dict[str, tuple[str, ...]] = {
         "bandyc*", "terroryśc*", "nie są ludźmi", "niemile widzian*", "nigdy się nie zintegrują",
         "nie chcą się uczyć", "agresywn*", "zagrożenie*", "mniej inteligentn*", "niewarci",
         "nic niewart*", "szkodzą", "kradną", "kradnie", "okradają", "banda", "jebać", "pierdolen*",
-        "pierdolon*", "pieprzon*", "zasran*", "żebrzą", "niecywilizowan*",
+        "pierdolon*", "pieprzon*", "zasran*", "żebrzą", "niecywilizowan*", "kłamc*", "klamc*",
+        "niezdoln*", "niezdatn*", "tylko po kasę", "tylko po pieniądze", "tylko po zasiłki",
+        "tylko po zasiłek", "tylko po socjal", "po nasze pieniądze", "z naszego budżetu",
+        "siać zamęt", "sieją zamęt", "nieuczciw*", "nie można im ufać", "nie da się im ufać",
+        "nie ufam im", "kłamią", "oszukują", "są gorsi", "gorszego sortu", "gorszym sortem",
+        "niewdzięczn*", "roszczeniow*", "roszczeniowi", "cwaniak*", "cwaniaczk*", "naciągacz*",
+        "pijak*", "pijacy", "śmierdzą", "smierdza", "śmierdziel*", "menel*", "nieokrzesan*",
+        "prostac*", "chamy", "chamstwo", "chamsk*", "zasyfi*", "zaśmiecaj*", "rozkradaj*",
+        "rozkradną", "zabierają nam pracę", "zabierają pracę", "zabiorą nam", "pasożytuj*",
+        "żerują", "nie szanują", "nie szanuja", "zero szacunku", "wrogowie", "wrogiem", "okupanci",
+        "okupant*", "hołota", "nie da się z nimi żyć", "siać zamęt", "sieją zamęt",
+        "handlarze prochów", "handlarze narkotyków", "dilerzy narkotyków",
     ),
     "ar": (
         "مجرم*", "ارهاب*", "لصوص", "لص", "حرامي*", "كسالي", "كسول*", "قذر*", "وسخ*", "متخلف*",
@@ -148,7 +189,21 @@ DEVALUING_TERMS: dict[str, tuple[str, ...]] = {
         "مغتصب*", "غير مرغوب", "ليسوا بشرا", "عبئ*", "لا يريدون العمل", "لا يريدون الاندماج",
         "لن يندمجوا", "خطر على", "عدواني*", "فوضى", "ما بيستاهلو*", "ما يستاهلو*", "لا يستحقون",
         "عايشين على المساعدات", "يعيشون على المساعدات", "غير متحضرين", "ليسوا متحضرين",
-        "مش متحضرين", "يسرقوا",
+        "مش متحضرين", "يسرقوا", "نهب", "لنهب", "ينهبوا", "ينهبون", "ما بيحترموا", "ما بيحترمو",
+        "ما يحترموا", "مش بيحترموا", "ما بيحترمو*", "قليلين ادب", "قلالات ادب", "ما عندهم ادب",
+        "بلا تربيه", "ما بتتربا*", "ما عندهم امانه", "ما عندهم اخلاق", "بلا اخلاق", "عديمي الاخلاق",
+        "ما بثق فيهم", "ما بنثق فيهم", "ما نثق فيهم", "لا يوثق بهم", "لا نثق بهم", "لا اثق بهم",
+        "ما بينوثق فيهم", "مش هيتغيروا", "مش هتتغير", "ما رح يتغيروا", "لن يتغيروا", "ياخدوا شغلنا",
+        "ياخذوا شغلنا", "ياخدو شغلنا", "اخدوا شغلنا", "اخذوا شغلنا", "سرقوا شغلنا", "يسرقوا شغلنا",
+        "ياخدوا وظايفنا", "ياخذون وظائفنا", "يرفعوا الايجارات", "رفعوا الايجارات", "خربوا البلد",
+        "خربو البلد", "يخربوا البلد", "دمروا البلد", "يدمروا البلد", "شحادين", "شحاتين", "متسول*",
+        "كذابين", "كذابون", "نصاب*", "حراميه", "حرامي", "بلاوي", "مصايب", "مشاكل وبس",
+        "غير المشاكل", "وسخين", "معفنين", "زبالين", "جربانين", "مالين الشوارع", "يبيعوا المساعدات",
+        "عايشين ع حسابنا", "على حسابنا", "ع حسابنا", "يعيشون على حسابنا", "حيوانيه", "مالهمش امان",
+        "ما الهم امان", "يحسبون روحهم", "عنف في دمهم", "في دمهم", "دواعش", "يفسدوا", "فساد اخلاقي",
+        "نجسين", "انجاس", "بلطجيه", "بلطجيين", "ولاد الشرموطه", "شرموط*", "ولاد الكلب",
+        "ولاد الحرام", "كس اخت", "كس ام*", "كسم*", "منايك*", "عرص*", "ولاد الكلاب", "تجار مخدرات",
+        "تجار المخدرات",
     ),
     "tr": (
         "suçlu*", "hırsız*", "tecavüzcü*", "terörist*", "tembel*", "pis", "pislik*", "asalak*",
@@ -180,9 +235,11 @@ DEVALUING_TERMS: dict[str, tuple[str, ...]] = {
 
 DEHUMANISING_TERMS: dict[str, tuple[str, ...]] = {
     "de": (
-        "ungeziefer", "ratten", "tiere", "viecher", "gesindel", "abschaum", "pack", "pöbel",
-        "brut", "plage", "seuche", "kopftuchmädchen", "affen", "kakerlaken", "heuschrecken",
-        "untermenschen", "horden", "dreckspack", "mischpoke", "hyänen",
+        "ungeziefer", "ratten", "tiere", "viecher", "gesindel", "abschaum", "pack", "pöbel", "brut",
+        "plage", "seuche", "kopftuchmädchen", "affen", "kakerlaken", "heuschrecken",
+        "untermenschen", "horden", "dreckspack", "mischpoke", "hyänen", "läuse", "flöhe", "wanzen",
+        "parasiten", "viehzeug", "getier", "zecken", "geschmeiß", "kroppzeug", "drecksvolk",
+        "pestbeulen", "krebsgeschwür*",
     ),
     "en": (
         "vermin", "rats", "animals", "scum", "cockroach*", "subhuman*", "trash", "garbage",
@@ -194,12 +251,14 @@ DEHUMANISING_TERMS: dict[str, tuple[str, ...]] = {
     "pl": (
         "robactw*", "szczur*", "zwierzęt*", "zwierzeta", "bydło", "hołot*", "holot*", "motłoch",
         "ścierw*", "śmieci", "swołocz", "szumowin*", "plaga", "zaraza", "murzyn*", "brudas*",
-        "małp*", "pomiot*", "dzicz", "karaluch*", "hieny", "hien*",
+        "małp*", "pomiot*", "dzicz", "karaluch*", "hieny", "hien*", "wszy", "wszawic*", "pluskw*",
+        "pchły", "kleszcz*", "bydlak*", "zwierzaki", "trzoda", "dziczy", "wrzód", "gangrena",
     ),
     "ar": (
         "حشرات", "حشره", "جرذان", "فئران", "حيوانات", "كلاب", "كلب", "خنازير", "خنزير", "قرود",
         "حثاله", "زباله", "نفايات", "سرطان", "وباء", "افه", "بهائم", "رعاع", "صراصير", "قمامه",
-        "جراثيم",
+        "جراثيم", "قمل", "قمله", "براغيث", "طاعون", "جرب", "ذباب", "بق", "دود", "طفيليات", "حمير",
+        "بقر", "غنم", "وحوش", "ديدان",
     ),
     "tr": (
         "hayvan*", "böcek*", "sürü*", "köpek*", "domuz*", "çöp*",
@@ -224,6 +283,9 @@ DEHUMANISING_TERMS: dict[str, tuple[str, ...]] = {
 SLUR_TERMS: dict[str, tuple[str, ...]] = {
     "de": (
         "kanake*", "kanacke*", "neger*", "bimbo*", "kameltreiber*", "ziegenficker*", "musels",
+        "polacke*", "polake", "polaken", "zigeuner", "zigeunern", "zigeunerin*", "zigeunerpack",
+        "schlitzauge*", "kümmeltürke*", "kuffnucke*", "ölauge*", "moslemschwein*",
+        "kopftuchgeschwader", "türkenpack", "negerpack", "scheißausländer", "kanaken",
     ),
     "en": (
         "nigger*", "spic", "spics", "wetback*", "chink*", "gook*", "raghead*", "towelhead*",
@@ -233,10 +295,12 @@ SLUR_TERMS: dict[str, tuple[str, ...]] = {
         "bougnoul*", "bicot*", "nègre*", "negre*", "négro*", "youpin*", "crouille*", "bamboula*",
     ),
     "pl": (
-        "ciapat*", "ciapak*", "czarnuch*", "banderowc*",
+        "ciapat*", "ciapak*", "czarnuch*", "banderowc*", "kozojeb*", "szmaciarz*", "ciapaci",
+        "ciapatych", "pejsat*", "ukry", "ukrów", "ruscy", "cyganichy", "cyganiory", "czarnuchy",
     ),
     "ar": (
-        "زنوج",
+        "زنوج", "يا عبد", "المجوس", "مجوس", "كحالش", "الكحالش", "قرباط", "القرباط", "روافض",
+        "الروافض", "صفويين", "الصفويين", "يا عبيد",
     ),
     "ru": (
         "чурк*", "хач*",
@@ -258,7 +322,10 @@ EXCLUSION_TERMS: dict[str, tuple[str, ...]] = {
         "müssen verschwinden", "verschwindet", "sollte abgeschoben", "abgeschoben werden",
         "aus dem land jagen", "rausjagen", "davonjagen", "verjagen", "vertreiben", "sollen zurück",
         "sollen alle zurück", "müssen zurück", "müssen alle zurück", "zurück in ihr land",
-        "raus aus unserem",
+        "raus aus unserem", "ab nach hause", "ab in die heimat", "rückführung jetzt",
+        "nicht hier haben", "wollen wir nicht", "weg mit ihnen", "weg mit denen", "los werden",
+        "loswerden", "ausschaffen", "sollen gehen", "sollen abhauen", "sollen sich verpissen",
+        "nicht reinlassen", "nicht mehr reinlassen",
     ),
     "en": (
         "deport them", "deport all", "deport every", "should be deported", "must be deported",
@@ -277,14 +344,21 @@ EXCLUSION_TERMS: dict[str, tuple[str, ...]] = {
         "deportować ich", "deportować wszystkich", "deportować tych", "wygonić", "wygonimy",
         "przegonić", "pogonić", "niech spadają", "spierdalać", "spierdalają", "spierdalajcie",
         "wypierdalać", "skąd przyszli", "skąd przyjechali", "zabrać stąd", "stąd zabierze",
-        "do siebie wracać", "wracać do siebie",
+        "do siebie wracać", "wracać do siebie", "wynoś*", "wynocha z", "won z", "niech jadą",
+        "niech wyjeżdżają", "niech wypierdalają", "wypierdalajcie", "odesłać ich", "pozbyć się ich",
+        "pozbędziemy", "nie chcę ich", "nie chcemy ich", "nie chcemy tu", "nie potrzebujemy ich",
+        "nie wpuszczać", "nie wpuszczać ich", "zamknąć granicę", "wygnać", "wykurzyć", "przegnać",
     ),
     "ar": (
         "يجب ترحيل", "ترحيلهم", "ترحيل كل", "طردهم", "يجب طرد", "اطردو*", "رحلوهم", "ارجعوا",
-        "يرجعوا", "ليرجعوا", "ليعودوا", "عودوا", "يعودوا الي بلاد*", "اخرجوا", "يخرجوا",
-        "لا نريد*", "لا مكان لهم", "ارحلوا", "فليرحلوا", "يرحلوا", "غير مرحب", "اغلاق الحدود",
-        "يطرد*", "يرحل*", "يطلعوا برا", "يطلعوا بره", "برا البلد", "بره البلد", "يرجعوا لبلاد*",
-        "لازم يرجعوا", "لازم يطلعوا", "نطردهم", "يطردوهم",
+        "يرجعوا", "ليرجعوا", "ليعودوا", "عودوا", "يعودوا الي بلاد*", "اخرجوا", "يخرجوا", "لا نريد*",
+        "لا مكان لهم", "ارحلوا", "فليرحلوا", "يرحلوا", "غير مرحب", "اغلاق الحدود", "يطرد*", "يرحل*",
+        "يطلعوا برا", "يطلعوا بره", "برا البلد", "بره البلد", "يرجعوا لبلاد*", "لازم يرجعوا",
+        "لازم يطلعوا", "نطردهم", "يطردوهم", "ينطرد*", "ينطردوا", "يتطردوا", "يترحلوا", "نخلص منهم",
+        "نتخلص منهم", "التخلص منهم", "هنخلص من", "ينقلع*", "انقلعوا", "يفلوا", "فلوا", "يولوا",
+        "روحوا على بلادكم", "ارجع لبلدك", "ارجعوا لبلادكم", "ما نبيهم", "ما نبغاهم", "محد يبيهم",
+        "ما بدنا ياهم", "ما بدنا اياهم", "مش عايزينهم", "مش عاوزينهم", "ما بدنا ياهن",
+        "يطلعوا من البلد", "مين سمح لهم", "مين سمحلهم", "مين جابهم", "ما لهم مكان", "ما الهم مكان",
     ),
     "tr": (
         "defolsun*", "defolun", "gitsin*", "geri gönder*", "sınır dışı edil*", "istemiyoruz",
@@ -317,7 +391,19 @@ VIOLENCE_TERMS: dict[str, tuple[str, ...]] = {
         "in lager stecken", "ins lager stecken", "in lager sperren", "stacheldraht", "einsperren",
         "wegsperren", "internieren", "ausräuchern", "plattmachen", "kopf einschlagen",
         "fresse polieren", "auf die fresse", "hetzjagd", "jagen wir", "werden wir jagen",
-        "jagen sie",
+        "jagen sie", "baseballschläger*", "schlagstöcke*", "schlagstock", "knüppel*",
+        "eisenstange*", "ist er fällig", "ist sie fällig", "sind sie fällig", "sind die fällig",
+        "dann ist er dran", "dann sind sie dran", "die werden sich wundern",
+        "werden sich noch wundern", "werden es bereuen", "wird es bereuen", "wirst es bereuen",
+        "werdet es bereuen", "bereuen, dass", "abreibung", "denkzettel", "einen besuch abstatten",
+        "besuch abstatten", "klopfen wir an", "räumen wir", "mit gewalt räumen",
+        "mit gewalt vertreiben", "zwangssterilis*", "sterilisieren", "in die luft jagen",
+        "aufs maul", "eins auf die fresse", "aufmischen", "mischen wir auf", "platt machen",
+        "machen wir platt", "mach ich kaputt", "mache ich kaputt", "machen wir kaputt",
+        "zusammenschlagen", "zusammentreten", "schlagen wir zusammen", "brennen sehen",
+        "sollen brennen", "soll brennen", "sollen verrecken", "sollen krepieren",
+        "werden noch lernen was", "werden schon lernen was", "sollen lernen was",
+        "was sie davon haben",
     ),
     "en": (
         "kill them", "kill all", "kill every", "shoot them", "exterminat*", "gas them",
@@ -335,14 +421,29 @@ VIOLENCE_TERMS: dict[str, tuple[str, ...]] = {
         "powinno się strzelać", "zastrzelić", "zamknąć w obozach", "zamknac w obozach", "zabijemy",
         "zabiję", "pobić", "pobijemy", "spalimy", "podpalić", "podpalimy", "benzyną",
         "koktajl mołotowa", "pałami", "pałować", "obozy koncentracyjne", "połamać", "łby",
-        "w worku", "wyniesiemy", "zatłuczemy", "zlikwidować",
+        "w worku", "wyniesiemy", "zatłuczemy", "zlikwidować", "popamiętają", "pożałują", "pożałuje",
+        "pożałujesz", "z pałką", "pałką", "pałkami", "kijami", "z kijem", "bejsbol*", "kastet*",
+        "maczet*", "nogi z dupy", "wpierdol", "wpierdolimy", "dostaną wpierdol", "spuścić wpierdol",
+        "oklep*", "skopać", "skopiemy", "zajebać", "zajebiemy", "zajebię", "niech się potopią",
+        "niech zdychają", "zdychać", "niech zdechną", "zdechną", "oby utonęli", "niech utoną",
+        "utopić ich", "za drutem", "za drutami", "drut kolczast*", "wysterylizować", "sterylizować",
+        "zrobimy z nimi porządek", "porządek z nimi", "spalić ich", "podpalić im", "nauczkę",
+        "dać nauczkę", "damy im nauczkę", "jeszcze poznają", "poznają co to", "z kijami", "połamię",
+        "połamiemy", "połamie", "nauczą się co to", "zobaczą co to znaczy",
     ),
     "ar": (
         "اقتلو*", "قتلهم", "يجب قتل", "حرقهم", "احرقو*", "اباده*", "ابادتهم", "اعدامهم", "اعدموهم",
         "ليموتوا", "يموتوا", "اغرقو*", "ذبحهم", "اذبحو*", "اقتل*", "نقتل*", "ساقتل*", "سنقتل*",
         "هقتل*", "بقتل*", "اكسر*", "هكسر*", "نكسر*", "اضربهم", "نضربهم", "هضرب*", "رح اضرب*",
         "نحرق*", "سنحرق*", "احرق*", "اطلاق النار", "اطلقوا النار", "يطلق النار", "نطلق النار",
-        "بالرصاص", "رصاصه", "بالعصا*", "نسحق*", "تكسير",
+        "بالرصاص", "رصاصه", "بالعصا*", "نسحق*", "تكسير", "ليندم*", "سيندم*", "هيندم*", "حيندم*",
+        "رح يندم*", "يندموا", "بيندموا", "معنا عصي", "بالعصي", "عصي", "عصايه", "بالعصايه",
+        "الله يغرقهم", "الله ياخدهم", "الله يحرقهم", "نحرقهم", "نولع فيهم", "نولعها فيهم",
+        "نكسر راسه*", "نكسرلهم", "نفرمهم", "نربيهم", "نعلمهم الادب", "هنربيهم", "رح نربيهم",
+        "نأدبهم", "نادبهم", "تاديبهم", "علقوهم", "اشنقوهم", "يندبحوا", "ينذبحوا", "ندبحهم",
+        "نذبحهم", "نموتهم", "هنموتهم", "اسلاك شائكه", "ورا الشبك", "يموتوا كلهم",
+        "ان شاء الله يغرقوا", "الله يغرقهم", "يغرقوا كلهم", "الله يحرقهم", "يلعنهم",
+        "رح يعرفوا شو يعني", "سيعرفون معنى", "هيعرفوا يعني ايه", "هيعرفوا يعني اي",
     ),
     "tr": (
         "öldür*", "yakın", "asın", "gebersin",
@@ -371,6 +472,16 @@ HATE_TERMS: dict[str, tuple[str, ...]] = {
         "wird mir schlecht", "könnte kotzen", "könnt kotzen", "nicht ausstehen",
         "kann sie nicht leiden", "kann die nicht leiden", "auf den sack",
         "gehen mir auf die nerven", "geht mir auf die nerven", "abscheu*", "hass auf",
+        "verabscheue*", "verabscheuen", "kocht mir das blut", "kocht das blut", "blut kocht",
+        "das blut in den adern", "zuwider", "ertrage sie nicht", "ertrage ihre", "ertrage die",
+        "kann sie nicht ertragen", "kann die nicht ertragen", "ekelt mich", "ekeln mich",
+        "ekelt mich an", "ekeln mich an", "nichts ekelt mich so", "nichts hasse ich so",
+        "nichts widert mich so", "mir wird richtig schlecht", "mir wird übel", "wird mir übel",
+        "wird mir richtig schlecht", "hasse sie", "hasse euch", "mein hass", "hasserfüllt",
+        "widerwärtig*", "brechreiz", "könnte ich kotzen", "schnauze voll", "die schnauze voll",
+        "geht mir gegen den strich", "platzt mir der kragen", "könnte ausrasten", "sehe rot",
+        "hab die nase voll", "habe die nase voll", "nase voll von", "kann sie nicht mehr sehen",
+        "kann die nicht mehr sehen", "mein hass auf",
     ),
     "en": (
         "i hate", "we hate", "hate them", "hate these", "hate those", "hate all", "despise",
@@ -383,11 +494,27 @@ HATE_TERMS: dict[str, tuple[str, ...]] = {
     "pl": (
         "nienawidzę", "nienawidzimy", "gardzę", "obrzydliw*", "odrażając*", "brzydzę", "mam dość",
         "mdli", "rzygać", "rzygam", "obrzydzenie*", "nie znoszę", "nie cierpię", "nie trawię",
-        "wkurwiają", "wkurzają", "mam ich dość", "nie mogę na nich patrzeć",
+        "wkurwiają", "wkurzają", "mam ich dość", "nie mogę na nich patrzeć", "krew mnie zalewa",
+        "krew zalewa", "mnie krew zalewa", "nienawidz*", "brzydzi mnie", "brzydzą mnie",
+        "brzydzę się", "budzą odrazę", "czuję odrazę", "obrzydzają", "obrzydza mnie",
+        "rzygać mi się chce", "chce mi się rzygać", "szlag mnie trafia", "trafia mnie szlag",
+        "wkurwia mnie", "wkurwiają mnie", "nie mogę patrzeć na", "nie mogę ich znieść",
+        "nie znoszę ich", "nie cierpię ich", "nie trawię ich", "mam dość tych",
+        "mam ich serdecznie dość", "mam serdecznie dość", "żygać", "rzygać się chce", "wstręt",
+        "wstrętem", "wstrętni", "wstrętn*", "obrzydliwi", "wkurzają mnie", "denerwują mnie",
+        "drażnią mnie", "niedobrze mi", "robi mi się niedobrze", "czystą nienawiść",
+        "budzą nienawiść", "budzą we mnie", "czuję nienawiść",
     ),
     "ar": (
         "اكره", "نكره", "اكرههم", "احتقر*", "مقرف*", "قرف", "اشمئزاز", "ما بتحمل*", "لا اتحمل*",
-        "يقرف*", "مش طايق*", "ما بطيق*", "لا اطيق*",
+        "يقرف*", "مش طايق*", "ما بطيق*", "لا اطيق*", "انا بكره", "بكرههم", "بكرهم", "بكرهن",
+        "بكرههن", "بكرهكم", "كرهتهم", "كرهتهن", "بنكرههم", "نكرههم", "يكرههم", "كرهي لل", "اكرههن",
+        "نفور", "نفورا", "تثير في نفسي", "اشمئز*", "يشمئز*", "بقرف من", "بيقرفوني", "بيقرفني",
+        "بتقرفني", "بقرفوني", "قرفانين", "قرفان من", "بحقد عل*", "حقدي", "امقت*", "ابغض*",
+        "ما بطيقهم", "ما بطيقهن", "مش طايقهم", "ما بتحملهم", "ما بقدر اتحملهم", "ما اطيقهم",
+        "لا اطيقهم", "الله يلعن*", "الله يقرفهم", "يقهروني", "بيقهروني", "دمي بيغلي", "دمي يغلي",
+        "بيغلي دمي", "يغلي دمي", "يعصبوني", "بيعصبوني", "من كل قلبي اكره*", "الله يلعنهم",
+        "يلعن ابوهم", "يلعن دينهم", "حقدي",
     ),
     "tr": (
         "nefret ediyorum", "iğrenç*",
@@ -481,6 +608,29 @@ EXTRA_GENERALISING: dict[str, tuple[str, ...]] = {
 COMPOUND_GROUP_HEADS = ("flüchtling", "migrant", "ausländer", "asylant", "moslem", "muslim")
 NEGATION_AFTER = ("değil", "degil", "değiller", "nicht", "نیستند", "نیست")
 NEGATION_WINDOW = 3  # words
+# words that open a relative or subordinate clause: a negator after them is not the predicate's
+CLAUSE_STARTERS = frozenset(
+    (
+        "was",
+        "der",
+        "die",
+        "das",
+        "wenn",
+        "dass",
+        "weil",
+        "which",
+        "that",
+        "who",
+        "co",
+        "który",
+        "ktore",
+        "ktorzy",
+        "ze",
+        "اللي",
+        "الذي",
+        "الذين",
+    )
+)
 # "nobody" anywhere earlier in the clause negates the hit ("Niemand sollte abgeschoben werden")
 NEGATIVE_QUANTIFIERS = (
     "niemand",
@@ -497,6 +647,87 @@ NEGATIVE_QUANTIFIERS = (
     "personne",
     "هیچ کس",
 )
+# a negated opinion or saying earlier in the clause negates the hits after it ("Ich glaube nicht,
+# dass ...", "Nigdy nie mówiłem, że ...", "ما بظن إنو ...")
+NEGATED_BELIEFS = (
+    "ich glaube nicht",
+    "ich denke nicht",
+    "ich finde nicht",
+    "ich behaupte nicht",
+    "ich sage nicht",
+    "habe nie gesagt",
+    "hab nie gesagt",
+    "habe nie behauptet",
+    "i don't think",
+    "i do not think",
+    "i never said",
+    "nie mówiłem",
+    "nie mówiłam",
+    "nie powiedziałem",
+    "nie powiedziałam",
+    "nie twierdzę",
+    "nie uważam",
+    "nie sądzę",
+    "nie myślę",
+    "ما بظن",
+    "ما بعتقد",
+    "ما اظن",
+    "ما اعتقد",
+    "لا اظن",
+    "لا اعتقد",
+    "مش شايف",
+    "مش بظن",
+    "ما قلت",
+    "لم اقل",
+    "nie zauważyłem",
+    "nie zauważyłam",
+    "nie widziałem",
+    "nie widziałam",
+    "habe nie erlebt",
+    "hab nie erlebt",
+    "habe nie gesehen",
+    "never seen",
+    "ما شفت",
+    "لم ار",
+    "لم الاحظ",
+)
+# an exceptive after a negator means "only" ("ما بيجيبوا غير الفوضى", "bringen nichts als Ärger"):
+# Arabic exceptives after any negator a few words earlier, the others right after "nothing"
+EXCEPTIVES_AR = ("غير", "الا", "سوى")
+EXCEPTIVES = {
+    "als": "nichts",
+    "außer": "nichts",
+    "ausser": "nichts",
+    "poza": "nic",
+    "oprocz": "nic",
+    "but": "nothing",
+}
+# a hostile word placed right before a group word: "بكره السوريين" (I hate; also "tomorrow" alone),
+# rhetorical questions that expect "no" ("Gibt es auch nur einen X, der ...?", "Jest w ogóle jakiś
+# X, który ...?")
+BEFORE_GROUP: dict[str, tuple[str, ...]] = {
+    "hate": ("بكره", "بكرهو", "بنكره", "ich hasse alle", "nienawidzę wszystkich"),
+    "devaluing": (
+        "gibt es auch nur einen",
+        "gibt es auch nur eine",
+        "gibt es überhaupt einen",
+        "gibt es überhaupt eine",
+        "gibt es eigentlich auch nur einen",
+        "gibt es eigentlich auch nur eine",
+        "gibt es einen einzigen",
+        "gibt es eine einzige",
+        "jest w ogóle jakiś",
+        "jest w ogóle jakaś",
+        "czy jest choć jeden",
+        "czy jest choć jedna",
+        "czy jest chociaż jeden",
+        "czy jest chociaż jedna",
+        "jest choć jeden",
+        "jest chociaż jeden",
+        "czy jest w ogóle jakiś",
+        "czy jest w ogóle jakaś",
+    ),
+}
 # a negated copula after a group word ("Flüchtlinge sind keine ...", "ليسوا", "nie są")
 NEGATED_COPULAS = (
     "sind nicht",
@@ -569,6 +800,8 @@ NEWS_TERMS = (
     "احصاء*",
 )
 _CLAUSE = re.compile(r"[.!?;\n]+")
+# "in my opinion" phrased with a news word ("według mnie", "حسب رأيي"): not a source
+_OWN_VIEW = re.compile(r"(?:wedlug|laut|حسب|برايي|براي) (?:mnie|nas|mir|رايي|رأيي|ي)(?!\w)")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 _HIT_TABLES: dict[str, Mapping[str, Iterable[str]]] = {
@@ -588,14 +821,20 @@ _LATIN_FOLD = str.maketrans({"ł": "l", "ı": "i", "ø": "o"})
 _LATIN_MARKED = re.compile(r"[\u00c0-\u024f]")  # Latin letters with diacritics
 _COMBINING_LATIN = re.compile(r"(?<=[a-z])[\u0300-\u036f]+")
 _AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ئ": "ي", "ؤ": "و"})
+# proclitics (wa-, fa-, bi-, li-, ka-), then the article al-, lil- or colloquial "hal-" (this/these:
+# هالسوريين)
 _AR_PREFIX = (
-    "(?:[\u0648\u0641][\u0628\u0644\u0643]?|[\u0628\u0644\u0643])?(?:\u0627\u0644|\u0644\u0644)?"
+    "(?:[\u0648\u0641][\u0628\u0644\u0643]?|[\u0628\u0644\u0643])?"
+    "(?:\u0627\u0644|\u0644\u0644|\u0647\u0627\u0644)?"
 )
 
 
+_AR_DOUBLED_END = re.compile(r"([\u0621-\u064a])\1(?!\w)")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
 _LETTERS_AND_DIGITS = re.compile(r"(?<!\w)(?=\w*[^\W\d_])(?=\w*\d)\w+")
 _SPACED_LETTERS = re.compile(r"(?<!\S)(?:\w ){3,}\w(?!\S)")  # "a s y l a n t e n"
+# the same in the raw text, where two or more spaces still separate the spaced-out words
+_SPACED_RAW = re.compile(r"(?<!\S)(?:\w ){3,}\w(?!\w)")
 
 
 def _deobfuscate(norm: str) -> str:
@@ -609,7 +848,12 @@ def _fold(text: str) -> str:
     """:func:`~nlp_integration.codebook.lexical.normalise`, Arabic letter folding (alef, ya, ta
     marbuta), Latin diacritics dropped (so "przestepcy" matches "przestępcy") and
     :func:`_deobfuscate`."""
+    text = str(text)
+    if "  " in text:  # "A f r y k a n i e   t o": join each spaced word before spaces collapse
+        text = _SPACED_RAW.sub(lambda m: m.group(0).replace(" ", ""), text)
     out = _deobfuscate(normalise(text)).translate(_AR_FOLD)
+    if _ARABIC.search(out):  # a doubled last letter is a spelling trick ("الغجرر"), not Arabic
+        out = _AR_DOUBLED_END.sub(r"\1", out)
     if _LATIN_MARKED.search(out):
         out = unicodedata.normalize("NFKD", out.translate(_LATIN_FOLD))
         out = unicodedata.normalize("NFC", _COMBINING_LATIN.sub("", out))
@@ -655,7 +899,7 @@ def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w']){_AR_PREFIX}{_trie(_cue(p) for p in phrases)}")
 
 
-_NOBODY = _phrase_pattern(NEGATIVE_QUANTIFIERS)
+_NOBODY = _phrase_pattern(NEGATIVE_QUANTIFIERS + NEGATED_BELIEFS)
 _NEG_COPULA = _phrase_pattern(NEGATED_COPULAS)
 _VICTIM = _phrase_pattern(VICTIM_TERMS)
 _NEWS = _phrase_pattern(NEWS_TERMS)
@@ -671,21 +915,61 @@ def _table_pattern(name: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _before_group_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Per table of :data:`BEFORE_GROUP`: its cues, matched only when a group word follows."""
+    group = _table_pattern("group").pattern
+    return tuple(
+        (name, re.compile(rf"(?<![\w']){_AR_PREFIX}{_trie(_cue(c) for c in cues)} (?=(?:{group}))"))
+        for name, cues in BEFORE_GROUP.items()
+    )
+
+
+@lru_cache(maxsize=1)
 def _negator_set() -> frozenset[str]:
     return frozenset(_fold(w) for words in NEGATORS.values() for w in words)
 
 
-def _negated(norm: str, start: int, end: int) -> bool:
-    """A negator among the few words before the hit, "nobody" earlier in the clause, or (for
-    languages that negate after the predicate) a negator right after it."""
-    before = norm[:start].split()[-NEGATION_WINDOW:]
+def _exceptive(words: list[str]) -> bool:
+    """The last words before a hit hold an exceptive after a negator ("ما ... غير", "nichts als")."""
     negators = _negator_set()
-    if any(w in negators or w.endswith("n't") for w in before):
+    for i in range(len(words) - 1, max(len(words) - 1 - NEGATION_WINDOW, -1), -1):
+        word = words[i]
+        if word in EXCEPTIVES_AR:
+            return any(_strip_ar(w) in negators for w in words[max(i - 6, 0) : i])
+        if word in EXCEPTIVES and i > 0 and words[i - 1] == EXCEPTIVES[word]:
+            return True
+    return False
+
+
+def _strip_ar(word: str) -> str:
+    """An Arabic word without the conjunctions wa-/fa- ("ولا" -> "لا")."""
+    return word[1:] if len(word) > 2 and word[0] in "\u0648\u0641" else word
+
+
+def _negated(norm: str, start: int, end: int) -> bool:
+    """A negator among the few words before the hit, "nobody" or a negated opinion earlier in the
+    clause, or (for languages that negate after the predicate) a negator right after it; not when
+    the negator is followed by an exceptive ("nothing but")."""
+    words = norm[:start].split()
+    before = words[-NEGATION_WINDOW:]
+    negators = _negator_set()
+    if _exceptive(words + norm[start:end].split()[:1]):
+        return False
+    if any(w in negators or _strip_ar(w) in negators or w.endswith("n't") for w in before):
         return True
     if _NOBODY.search(norm[:start]):
         return True
-    after = {_fold(w) for w in NEGATION_AFTER}
-    return any(w in after for w in norm[end:].split()[:2])
+    following = norm[end:].split()[:2]
+    if following[:1] and following[0] in CLAUSE_STARTERS:
+        return False  # "klauen alles, was nicht ...": the negator belongs to a relative clause
+    if len(following) > 1 and following[1] in CLAUSE_STARTERS:
+        following = following[:1]
+    return any(w in _negation_after() for w in following)
+
+
+@lru_cache(maxsize=1)
+def _negation_after() -> frozenset[str]:
+    return frozenset(_fold(w) for w in NEGATION_AFTER)
 
 
 def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
@@ -695,12 +979,13 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
     """
     out: dict[str, list[tuple[str, bool]]] = {name: [] for name in _HIT_TABLES}
     out["negated_copula"] = []
+    arabizi = bool(_ARABIZI_TOKEN.search(str(text).lower())) and not _ARABIC.search(str(text))
     for clause in _CLAUSE.split(str(text)):
         norm = _fold(clause)
         if not norm:
             continue
         first_group = None
-        victim = bool(_VICTIM.search(norm) or _NEWS.search(norm))
+        victim = bool(_VICTIM.search(norm) or _NEWS.search(_OWN_VIEW.sub(" ", norm)))
         for name in _HIT_TABLES:
             for m in _table_pattern(name).finditer(norm):
                 if victim and name == "devaluing":
@@ -709,11 +994,174 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
                 out[name].append((m.group(0), _negated(norm, m.start(), m.end())))
                 if name == "group" and first_group is None:
                     first_group = m.end()
+        for name, pattern in _before_group_patterns():
+            for m in pattern.finditer(norm):
+                out[name].append((m.group(0), _negated(norm, m.start(), m.end())))
         if first_group is not None:
             out["negated_copula"] += [
                 (m.group(0), True) for m in _NEG_COPULA.finditer(norm, first_group)
             ]
+        if arabizi:
+            for name, hit, negated in _arabizi_hits(normalise(clause)):
+                out[name].append((hit, negated))
     return out
+
+
+# Arabizi: Arabic in Latin letters with digits for the letters Latin lacks (2 hamza/qaf, 3 ain,
+# 5 kha, 7 ha, 8 ghain, 9 sad). Both the text and the Arabic cues are reduced to a consonant
+# skeleton (vowels, and waw/ya inside a word, dropped; ta marbuta and final h dropped; close
+# letters merged), so "7ayawanat" and "حيوانات" both become "hnt".
+_ARABIZI_TOKEN = re.compile(
+    r"(?<!\w)(?=(?:\w*[a-z]){3})[a-z]*[235789][a-z0-9]*(?!\w)"  # "wes5een", not "A3", "mp3"
+)
+_ARABIZI_DIGRAPHS = (("kh", "5"), ("gh", "8"), ("sh", "c"), ("ch", "c"), ("th", "t"), ("dh", "d"))
+_ARABIZI_LETTERS = str.maketrans(
+    {
+        "2": "2",
+        "q": "2",
+        "3": "3",
+        "5": "x",
+        "7": "h",
+        "8": "g",
+        "j": "g",
+        "9": "s",
+        "6": "t",
+        "p": "b",
+        "v": "f",
+        "a": None,
+        "e": None,
+        "i": None,
+        "o": None,
+        "u": None,
+    }
+)
+_ARABIC_SKELETON = str.maketrans(
+    {
+        "ا": None,
+        "ء": None,
+        "ب": "b",
+        "ت": "t",
+        "ث": "t",
+        "ج": "g",
+        "ح": "h",
+        "خ": "x",
+        "د": "d",
+        "ذ": "d",
+        "ر": "r",
+        "ز": "z",
+        "س": "s",
+        "ش": "c",
+        "ص": "s",
+        "ض": "d",
+        "ط": "t",
+        "ظ": "z",
+        "ع": "3",
+        "غ": "g",
+        "ف": "f",
+        "ق": "2",
+        "ك": "k",
+        "ل": "l",
+        "م": "m",
+        "ن": "n",
+        "ه": "h",
+    }
+)
+_ARABIZI_ARTICLE = ("el", "al", "il")
+# Arabizi spellings whose Arabic cue has a skeleton too short to match (hamza, long vowels)
+ARABIZI_TERMS: dict[str, tuple[str, ...]] = {
+    "group": (
+        "laje2*",
+        "lage2*",
+        "laji2*",
+        "la2je2*",
+        "mohajer*",
+        "muhajir*",
+        "m7ajr*",
+        "ajaneb",
+        "aganeb",
+        "soriyeen",
+        "souriyin",
+        "soriyin",
+        "sooriyeen",
+        "afghan*",
+        "sudaniyeen",
+        "sodaniyeen",
+        "masriyeen",
+        "afar2a",
+        "afare2a",
+        "afaree2a",
+        "nawar",
+        "ghajar",
+        "8ajar",
+    ),
+    "negators": ("mish", "mesh", "msh", "mush", "mosh", "ma", "mo", "la", "lays", "lam", "lan"),
+}
+
+
+def _skeleton(word: str, arabic: bool) -> str:
+    """Consonant skeleton of an Arabizi word or of a folded Arabic word."""
+    if arabic:
+        word = word.removeprefix("ال") if len(word) > 4 else word
+        head, rest = word[:1], word[1:].replace("و", "").replace("ي", "")
+        head = {"و": "w", "ي": "y"}.get(head, head)
+        out = (head + rest).translate(_ARABIC_SKELETON)
+    else:
+        for digraph, letter in _ARABIZI_DIGRAPHS:
+            word = word.replace(digraph, letter)
+        out = word[:1].translate(_ARABIZI_LETTERS) + word[1:].replace("w", "").replace("y", "")
+        out = out[:1] + out[1:].translate(_ARABIZI_LETTERS)
+    out = re.sub(r"(.)\1+", r"\1", out)
+    return out[:-1] if len(out) > 3 and out.endswith("h") else out
+
+
+@lru_cache(maxsize=1)
+def _arabizi_cues() -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    """(table, skeleton words, stem) for every Arabic cue whose skeleton is long enough."""
+    cues = []
+    for name, table in _HIT_TABLES.items():
+        for lang, terms in table.items():
+            if lang not in ("ar", "extra") and name != "generalising":
+                continue
+            for term in terms:
+                folded = _fold(term)
+                if not _ARABIC.search(folded):
+                    continue
+                stem = folded.endswith("*")
+                words = tuple(_skeleton(w, True) for w in folded.rstrip("*").split())
+                if words and sum(len(w) for w in words) >= 3 and all(words):
+                    cues.append((name, words, stem))
+    for term in ARABIZI_TERMS["group"]:
+        cues.append(("group", (_skeleton(term.rstrip("*"), False),), term.endswith("*")))
+    return tuple(cues)
+
+
+@lru_cache(maxsize=1)
+def _arabizi_negators() -> frozenset[str]:
+    return frozenset(_skeleton(w, False) for w in ARABIZI_TERMS["negators"])
+
+
+def _arabizi_hits(norm: str) -> list[tuple[str, str, bool]]:
+    """(table, matched words, negated) for the Arabic cues found in an Arabizi clause."""
+    tokens = []
+    for word in norm.split():
+        if word in _ARABIZI_ARTICLE:
+            continue
+        forms = {_skeleton(word, False)}
+        if word[:2] in _ARABIZI_ARTICLE and len(word) > 4:
+            forms.add(_skeleton(word[2:], False))
+        tokens.append(forms)
+    hits = []
+    for name, words, stem in _arabizi_cues():
+        for i in range(len(tokens) - len(words) + 1):
+            last = len(words) - 1
+            if all(words[k] in tokens[i + k] for k in range(last)) and any(
+                f == words[last] or (stem and f.startswith(words[last])) for f in tokens[i + last]
+            ):
+                negated = any(
+                    _arabizi_negators() & tokens[j] for j in range(max(i - NEGATION_WINDOW, 0), i)
+                )
+                hits.append((name, " ".join(words), negated))
+    return hits
 
 
 HOSTILE_TABLES = ("dehumanising", "slur", "violence", "exclusion", "devaluing", "hate")
@@ -724,7 +1172,7 @@ LEVELS: dict[str, tuple[float, float, float]] = {
     "violence": (1.0, 0.7, 0.3),
     "exclusion": (1.0, 0.5, 0.2),
     "devaluing": (0.7, 0.4, 0.2),
-    "hate": (0.7, 0.4, 0.2),
+    "hate": (0.8, 0.5, 0.2),
 }
 
 

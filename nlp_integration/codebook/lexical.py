@@ -62,12 +62,14 @@ REJECTION_CUES: dict[str, tuple[str, ...]] = {
         "sollte sich schämen",
         "das gegenteil",
         "die zahlen zeigen",
-        # reported abuse by others
         "rechtsextrem*",
         "neonazi*",
         "beschimpften",
         "darf man nicht sagen",
         "sagt man nicht",
+        "nichts gegen",
+        "habe nichts gegen",
+        "hab nichts gegen",
     ),
     "en": (
         "not true",
@@ -178,6 +180,9 @@ REJECTION_CUES: dict[str, tuple[str, ...]] = {
         "wyzywali",
         "nie wolno tak mówić",
         "nie można tak mówić",
+        "nic przeciwko",
+        "nic nie mam do",
+        "nie mam nic do",
     ),
     "ru": (
         "неправда",
@@ -272,6 +277,17 @@ REJECTION_CUES: dict[str, tuple[str, ...]] = {
         "ووصفوهم",
         "لا يجوز قول",
         "لا يجب أن نقول",
+        "كذبة",
+        "كذبه",
+        "هذا كذب",
+        "مش صحيح",
+        "مو صحيح",
+        "كلام فاضي",
+        "ما عندي شي ضد",
+        "ما عندي مشكلة مع",
+        "ليس لدي شيء ضد",
+        "ليس لدي أي شيء ضد",
+        "ما عندي أي مشكلة مع",
     ),
     "bg": (
         "не е вярно",
@@ -421,6 +437,17 @@ REFERENCE_CUES: dict[str, tuple[str, ...]] = {
         "parolen",
         "kommentare",
         "pöbeleien",
+        "hinstellt",
+        "hinstellen",
+        "darstellt",
+        "darstellen",
+        "abstempelt",
+        "abstempeln",
+        "vergleiche",
+        "tiervergleich*",
+        "gleichsetzt",
+        "gleichsetzen",
+        "in den kommentaren",
     ),
     "en": (
         "calling them",
@@ -448,8 +475,34 @@ REFERENCE_CUES: dict[str, tuple[str, ...]] = {
         "hasła",
         "obelgi",
         "wyzwiska",
+        "porównywanie",
+        "porównywać",
+        "porównuje",
+        "przyrównywanie",
+        "przyrównuje",
+        "wrzucanie",
+        "w komentarzach",
     ),
-    "ar": ("وصف", "نعت", "تسميه", "التحريض", "تحريض", "تعليقات", "شتائم", "الاهانات", "اهانات"),
+    "ar": (
+        "وصف",
+        "نعت",
+        "تسميه",
+        "التحريض",
+        "تحريض",
+        "تعليقات",
+        "شتائم",
+        "الاهانات",
+        "اهانات",
+        "تشبيه",
+        "التشبيه",
+        "تشبيههم",
+        "يشبه",
+        "يشبهون",
+        "التعليقات",
+        "يصف",
+        "يصفون",
+        "وصفهم",
+    ),
     "tr": ("demek", "diye anmak", "yorumlar", "hakaretler"),
     "ru": ("называть", "называя", "комментарии", "оскорбления"),
     "uk": ("називати", "коментарі", "образи"),
@@ -473,6 +526,15 @@ DENOUNCING_CUES: dict[str, tuple[str, ...]] = {
         "schäme mich",
         "schämen",
         "macht mich wütend",
+        "verbreitet hass",
+        "hass verbreitet",
+        "schürt hass",
+        "unterste schublade",
+        "geschmacklos",
+        "armselig",
+        "erbärmlich",
+        "niederträchtig",
+        "menschenfeindlich",
     ),
     "en": (
         "disgusting",
@@ -495,8 +557,32 @@ DENOUNCING_CUES: dict[str, tuple[str, ...]] = {
         "wstyd",
         "nie do przyjęcia",
         "niedopuszczalne",
+        "żałosne",
+        "chamskie",
+        "prostackie",
+        "poniżej krytyki",
+        "hańba",
+        "podłość",
+        "obrzydliwość",
     ),
-    "ar": ("مقزز", "معيب", "عار", "ظالم", "مخجل", "مرفوض", "عيب", "مقرف"),
+    "ar": (
+        "مقزز",
+        "معيب",
+        "عار",
+        "ظالم",
+        "مخجل",
+        "مرفوض",
+        "عيب",
+        "مقرف",
+        "وقاحة",
+        "وقاحه",
+        "انحطاط",
+        "مخزي",
+        "حقير",
+        "قبيح",
+        "بشع",
+        "لا يليق",
+    ),
     "tr": ("utanç verici", "iğrenç", "kabul edilemez"),
     "ru": ("отвратительно", "позор", "недопустимо", "стыдно"),
     "uk": ("огидно", "ганьба", "неприпустимо", "соромно"),
@@ -622,6 +708,11 @@ NEGATED_ALL_PATTERNS: tuple[str, ...] = (
     r"\bне все они\b",  # ru
 )
 _NEGATED_ALL = re.compile("|".join(NEGATED_ALL_PATTERNS))
+# "nothing against X, but ...": the disclaimer opens a generalisation instead of rejecting one
+_DISCLAIMER_BUT = re.compile(
+    r"(?:nichts gegen|nic przeciwko|nic nie mam do|nie mam nic do|شي ضد|شيء ضد|مشكلة مع)"
+    r".{0,80}?(?<!\w)(?:aber|doch|jedoch|ale|lecz|بس|لكن|ولكن)(?!\w)"
+)
 
 
 _TABLES: dict[str, Mapping[str, Iterable[str]]] = {
@@ -655,7 +746,7 @@ def counter_speech_strength(text: str) -> float:
     norm = normalise(text)
     if not norm:
         return 0.0
-    if _pattern("endorsement", None).search(norm):
+    if _pattern("endorsement", None).search(norm) or _DISCLAIMER_BUT.search(norm):
         return 0.0
     if (
         _pattern("rejection", None).search(norm)
