@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 from sklearn.metrics import f1_score
 
-from nlp_integration.codebook.hostility import hostility_evidence, negated_hostility
+from nlp_integration.codebook.hostility import find_hits, hostility_evidence, negated_hostility
 from nlp_integration.codebook.lexical import counter_speech_strength
 
 CHALLENGE: dict[str, dict[str, list[str]]] = {
@@ -592,3 +592,17 @@ def test_relative_clause_negator_does_not_negate():
 )
 def test_second_round_counter_speech(text, strength):
     assert counter_speech_strength(text) == strength, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am Rheinufer laufen Touristen mit Hund auf dem Radweg, siehe https://goo.gl/Lg2abc. "
+        "Bitte den Radweg farbig markieren, dann weiß jeder, wo er gehen darf.",
+        "Die Ampel an der Kreuzung (Schaltplan abc7de) ist zu kurz grün; mit Hund, Anhänger "
+        "und Kind schafft man es nicht, bevor die Autos wieder fahren.",
+    ],
+)
+def test_german_text_with_a_code_or_link_is_not_read_as_arabizi(text):
+    hits = find_hits(text)
+    assert not hits["group"] and hostility_evidence(text) < 0.4

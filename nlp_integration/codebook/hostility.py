@@ -979,7 +979,7 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
     """
     out: dict[str, list[tuple[str, bool]]] = {name: [] for name in _HIT_TABLES}
     out["negated_copula"] = []
-    arabizi = bool(_ARABIZI_TOKEN.search(str(text).lower())) and not _ARABIC.search(str(text))
+    arabizi = _looks_arabizi(str(text))
     for clause in _CLAUSE.split(str(text)):
         norm = _fold(clause)
         if not norm:
@@ -1014,6 +1014,19 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
 _ARABIZI_TOKEN = re.compile(
     r"(?<!\w)(?=(?:\w*[a-z]){3})[a-z]*[235789][a-z0-9]*(?!\w)"  # "wes5een", not "A3", "mp3"
 )
+_LINK = re.compile(r"\S*(?:https?://|www\.|\.[a-z]{2,4}/)\S*")
+
+
+def _looks_arabizi(text: str) -> bool:
+    """Arabic in Latin letters: no Arabic script, and words with digits for letters make up at
+    least a sixth of the words (one code or link in a German text is not enough)."""
+    if _ARABIC.search(text):
+        return False
+    lowered = _LINK.sub(" ", text.lower())
+    found = len(_ARABIZI_TOKEN.findall(lowered))
+    return found >= 1 and 6 * found >= len(lowered.split())
+
+
 _ARABIZI_DIGRAPHS = (("kh", "5"), ("gh", "8"), ("sh", "c"), ("ch", "c"), ("th", "t"), ("dh", "d"))
 _ARABIZI_LETTERS = str.maketrans(
     {
