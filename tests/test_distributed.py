@@ -12,7 +12,12 @@ from pipeline_data import QUARTERS, contributions  # noqa: E402
 
 from nlp_integration import schemas as S  # noqa: E402
 from nlp_integration.config import LanguageSettings, Settings, TopicSettings  # noqa: E402
-from nlp_integration.distributed import _sample_rows, analyse_distributed  # noqa: E402
+from nlp_integration.distributed import (  # noqa: E402
+    _client,
+    _sample_rows,
+    _warn_about_slow_malloc,
+    analyse_distributed,
+)
 from nlp_integration.embedding import HashingEmbedder  # noqa: E402
 from nlp_integration.errors import InputColumnError  # noqa: E402
 from nlp_integration.pipeline import analyse  # noqa: E402
@@ -34,11 +39,17 @@ def _frame() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def cluster():
+    import dask
     from distributed import LocalCluster
 
-    with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as local:
+    # started as docs/scaling.md recommends for users' clusters (see _warn_about_slow_malloc)
+    unset = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+    with (
+        dask.config.set(unset),
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as local,
+    ):
         yield local.scheduler_address
 
 
@@ -186,3 +197,28 @@ def test_too_few_contributions_for_topics_as_in_the_pipeline(cluster):
     _assert_same_contributions(local.contributions, result.contributions)
     assert result.manifest["topics"] == local.manifest["topics"]
     assert result.topics.empty and result.topics_over_time.empty
+
+
+@pytest.mark.slow
+def test_our_local_cluster_leaves_glibc_malloc_adaptive():
+    import os
+
+    with _client(None, 1) as client:
+        assert set(client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_").values()) == {None}
+
+
+def test_workers_with_dask_malloc_default_get_a_warning():
+    class Workers:
+        def __init__(self, values):
+            self.values = values
+
+        def run(self, function, name):
+            return dict(self.values)
+
+    with pytest.warns(UserWarning, match="1 Dask worker.*MALLOC_TRIM_THRESHOLD_.*null"):
+        _warn_about_slow_malloc(Workers({"tcp://a:1": "65536", "tcp://b:2": None}))
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        _warn_about_slow_malloc(Workers({"tcp://a:1": None}))
