@@ -296,7 +296,7 @@ def _warn_about_slow_malloc(client: Any) -> None:
             f"{len(slowed)} Dask worker(s) run with {_SLOW_MALLOC_SETTING} set (Dask's default), "
             "which makes the embedding about 2x slower: start them with the Dask setting "
             f"distributed.nanny.pre-spawn-environ.{_SLOW_MALLOC_SETTING}: null (docs/scaling.md)",
-            stacklevel=3,
+            stacklevel=5,  # the caller of analyse_distributed
         )
 
 

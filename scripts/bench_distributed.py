@@ -54,6 +54,7 @@ def main() -> None:
     args = parser.parse_args()
 
     os.environ.setdefault("NLP_INTEGRATION_PROGRESS", "0")
+    import dask
     from distributed import LocalCluster
     from sklearn.metrics import adjusted_rand_score
 
@@ -96,7 +97,9 @@ def main() -> None:
         os.environ["NLP_INTEGRATION_CACHE"] = str(Path(tmp) / "dask")  # workers inherit it
         figures["dask"] = {}
         start = time.perf_counter()
-        with LocalCluster(
+        # workers as docs/scaling.md recommends: glibc's adaptive malloc left alone
+        unset = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+        with dask.config.set(unset), LocalCluster(
             n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster:
             figures["dask"]["cluster_start_s"] = round(time.perf_counter() - start, 2)
