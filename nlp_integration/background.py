@@ -89,8 +89,8 @@ class BackgroundTask:
         if done.returncode == 0:
             self._answer = done.stdout
         else:
-            last = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
-            self._problem = f"the worker process failed ({last[0]})"
+            lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            self._problem = f"the worker process failed ({lines[-1] if lines else 'no message'})"
 
     def result(self) -> Any:
         """The task's answer: the worker's, or computed here where the worker failed."""

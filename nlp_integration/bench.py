@@ -102,9 +102,7 @@ def run_bench(
         start = time.perf_counter()
         write_table(data, Path(tmp) / "bench.csv")
         frame = read_table(Path(tmp) / "bench.csv")
-        rows.append(
-            {"stage": "read", "seconds": time.perf_counter() - start, **_peaks()}
-        )
+        rows.append({"stage": "read", "seconds": time.perf_counter() - start, **_peaks()})
         cfg = settings.embedding  # no cache: everything is embedded, nothing is kept
         embedder = make_embedder(cfg.backend, cfg.model, cfg.batch_size, False, cfg.precision)
         result = analyse(frame, quarters, settings, embedder=embedder, source="bench")

@@ -508,9 +508,8 @@ class LanguageDetector:
             return self.quick_detector_.compute_language_confidence_values_in_parallel(texts)
         memo = self.lingua_memo_
         todo = [text for text in dict.fromkeys(texts) if text not in memo]
-        fresh = dict(
-            zip(todo, self.detector_.compute_language_confidence_values_in_parallel(todo), strict=True)
-        )
+        values = self.detector_.compute_language_confidence_values_in_parallel(todo)
+        fresh = dict(zip(todo, values, strict=True))
         if len(memo) < _LINGUA_MEMO_SIZE:
             memo.update(fresh)
         return [fresh[text] if text in fresh else memo[text] for text in texts]

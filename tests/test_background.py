@@ -53,7 +53,9 @@ def test_worker_that_cannot_start_falls_back_here(monkeypatch, caplog):
 
 def test_failing_worker_falls_back_here(monkeypatch, caplog):
     def crash(command, **kwargs):
-        return subprocess.CompletedProcess(command, 1, b"", b"Traceback\nMemoryError: out of memory")
+        return subprocess.CompletedProcess(
+            command, 1, b"", b"Traceback\nMemoryError: out of memory"
+        )
 
     monkeypatch.setattr(background.subprocess, "run", crash)
     with caplog.at_level(logging.WARNING, logger="nlp_integration.background"):
