@@ -9,7 +9,7 @@ to a fresh interpreter (``python -m nlp_integration.background TASK``) and retur
   unlike multiprocessing's spawn, never re-imports the caller's script.
 * Data go both ways as JSON on stdin/stdout, never as pickle.
 * Where the worker cannot start or fails, the step runs in this process instead, with the same
-  result; a warning says why.
+  result; a warning says why. ``NLP_INTEGRATION_WORKERS=0`` keeps every step in this process.
 """
 
 from __future__ import annotations
@@ -37,7 +37,10 @@ def usable_cores() -> int:
 
 
 def worth_it(n_items: int) -> bool:
-    """Whether a step over ``n_items`` items should go to a worker: enough items, a free core."""
+    """Whether a step over ``n_items`` items should go to a worker: enough items, a free core,
+    and workers not switched off with ``NLP_INTEGRATION_WORKERS=0``."""
+    if os.environ.get("NLP_INTEGRATION_WORKERS", "").strip() == "0":
+        return False
     return n_items >= MIN_ITEMS and usable_cores() > 1
 
 

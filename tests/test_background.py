@@ -83,6 +83,9 @@ def test_worth_it_needs_enough_items_and_a_second_core(monkeypatch):
     assert not background.worth_it(background.MIN_ITEMS - 1)
     monkeypatch.setattr(background, "usable_cores", lambda: 1)
     assert not background.worth_it(10**6)
+    monkeypatch.setattr(background, "usable_cores", lambda: 2)
+    monkeypatch.setenv("NLP_INTEGRATION_WORKERS", "0")
+    assert not background.worth_it(10**6)
 
 
 def test_topics_are_the_same_with_tokens_from_the_worker(monkeypatch, hashing_embedder):
