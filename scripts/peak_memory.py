@@ -1,8 +1,10 @@
-"""Run a command and report the peak resident memory of its whole process tree.
+"""Run a command and report the peak memory of its whole process tree.
 
 ``/usr/bin/time -v`` reports the largest single process only; the pipeline's worker processes
 (``nlp_integration/background.py``) and any a library starts are extra. This samples the summed
-resident memory of the command and all its descendants every ``--every`` seconds:
+memory of the command and all its descendants every ``--every`` seconds. It counts each process's
+proportional set size (PSS, Linux): pages shared between processes, as right after a fork, are
+split between them instead of being counted twice. Where PSS is unavailable it falls back to RSS.
 
     python scripts/peak_memory.py -- nlp-integration analyse big.csv --out runs/big
 
@@ -20,6 +22,13 @@ import time
 import psutil
 
 
+def _memory(process: psutil.Process) -> int:
+    try:
+        return process.memory_full_info().pss
+    except (AttributeError, psutil.AccessDenied):
+        return process.memory_info().rss
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--every", type=float, default=0.2, help="seconds between samples")
@@ -35,7 +44,7 @@ def main() -> int:
     while child.poll() is None:
         try:
             processes = [main_process, *main_process.children(recursive=True)]
-            rss = [p.memory_info().rss for p in processes]
+            rss = [_memory(p) for p in processes]
         except psutil.Error:  # a process ended while being read
             continue
         if sum(rss) > peak_tree:
@@ -45,7 +54,7 @@ def main() -> int:
     gb = 2**30
     parts = ", ".join(f"{r / gb:.2f}" for r in at_peak)
     print(
-        f"peak tree RSS {peak_tree / gb:.2f} GB (processes at that moment: {parts} GB); "
+        f"peak tree memory {peak_tree / gb:.2f} GB (processes at that moment: {parts} GB); "
         f"main process peak {peak_main / gb:.2f} GB; exit {child.returncode}; "
         f"{time.perf_counter() - started:.0f} s",
         file=sys.stderr,
