@@ -121,6 +121,7 @@ def analyse(
     """
     from nlp_integration import language, redact
     from nlp_integration.codebook import CodebookClassifier, load_codebook
+    from nlp_integration.codebook.classifiers import LEXICAL_INPUTS
 
     settings = settings or Settings()
     timer = _Timer()
@@ -188,7 +189,8 @@ def analyse(
         classifier = CodebookClassifier(
             codebook, settings.classify.max_themes, settings.classify.max_statement_types
         ).fit(embedder)
-        evidence = np.asarray(lexical.result(), dtype=np.float64).reshape(len(texts), 3)
+        evidence = np.asarray(lexical.result(), dtype=np.float64)
+        evidence = evidence.reshape(len(texts), LEXICAL_INPUTS)  # JSON gives [] for no texts
         fill_analysed(table, analysed, classifier.predict(vectors, texts, evidence))
         if trained is not None:
             fill_analysed(table, analysed, trained.predict(vectors, texts))

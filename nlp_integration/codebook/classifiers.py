@@ -22,6 +22,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from threadpoolctl import threadpool_limits
 
+from nlp_integration.codebook.fear import fear_evidence
 from nlp_integration.codebook.hostility import hostility_evidence, hostility_features
 from nlp_integration.codebook.lexical import counter_speech_strength
 from nlp_integration.errors import InputValueError, ModelError
@@ -31,6 +32,12 @@ COUNTER_SPEECH_LABELS: dict[str, float] = {"prejudice": 0.85}
 # labels whose calibration takes lexical evidence as a third input (see hostility.py; prediction
 # reads it from ``lexical_evidence``)
 LEXICAL_EVIDENCE_LABELS = {"prejudice": hostility_evidence}
+# Fear words (fear.py) add a fixed logit instead: learned on the codebook examples, their weight
+# took over from the embeddings and cost recall on texts without such words. 2.0 was chosen
+# among 0-4 on the dev half (by text hash) of BRIGHTER fear (docs/classification.md).
+FIXED_LEXICAL_LOGITS = {"fear": 2.0}
+# the column of ``lexical_evidence`` that holds each label's evidence
+LEXICAL_COLUMNS = {"prejudice": 0, "fear": 3}
 # The calibration learns the lexical weight on codebook examples, which the embeddings already
 # separate well, so it understates lexical evidence on real text; the learned weight is doubled.
 # 2.0 was chosen among 0-4 on the dev half of GermEval 2018 (docs/classification.md, section 4).
@@ -50,18 +57,25 @@ LABEL_THRESHOLD_SCALE = {"fear": 0.65, "prejudice": 0.65}
 KINDS = ("theme", "statement_type")
 
 
+LEXICAL_INPUTS = 4  # columns of lexical_evidence
+
+
 def lexical_evidence(texts: Sequence[str]) -> np.ndarray:
     """The text-only inputs of prediction, one row per text: hostility evidence, negated
-    hostility (0/1) and counter-speech strength (:mod:`.hostility`, :mod:`.lexical`).
+    hostility (0/1), counter-speech strength and fear evidence (:mod:`.hostility`,
+    :mod:`.lexical`, :mod:`.fear`).
 
     Pure functions of the texts, so they can be computed ahead, in another process.
     """
-    seen: dict[str, tuple[float, float, float]] = {}  # repeated texts are read once
+    seen: dict[str, tuple[float, float, float, float]] = {}  # repeated texts are read once
     for text in texts:
         if text not in seen:
             evidence, negated = hostility_features(text)
-            seen[text] = (evidence, float(negated), counter_speech_strength(text))
-    return np.array([seen[text] for text in texts], dtype=np.float64).reshape(len(texts), 3)
+            seen[text] = (
+                evidence, float(negated), counter_speech_strength(text), fear_evidence(text)
+            )  # fmt: skip
+    rows = [seen[text] for text in texts]
+    return np.array(rows, dtype=np.float64).reshape(len(texts), LEXICAL_INPUTS)
 
 
 def _description_texts(label) -> list[str]:
@@ -310,19 +324,20 @@ class CodebookClassifier:
         if lexical is None:
             lexical = lexical_evidence(texts)
         lexical = np.asarray(lexical, dtype=np.float64)
-        if lexical.shape != (len(x), 3):
+        if lexical.shape != (len(x), LEXICAL_INPUTS):
             raise InputValueError(
                 f"lexical evidence of shape {lexical.shape} for {len(x)} texts: pass "
                 "lexical_evidence(texts), one row per text"
             )
-        evidence, negated, counter_speech = lexical.T
+        negated, counter_speech = lexical[:, 1], lexical[:, 2]
         decision = (x - self.center_) @ self.coef_.T + self.intercept_
         zs = self._zero_shot(x)
         z = decision * self.platt_[:, 0] + zs * self.platt_[:, 1] + self.platt_[:, 3]
-        for key in LEXICAL_EVIDENCE_LABELS:
+        for key, column in LEXICAL_COLUMNS.items():
             if key in self.keys_:
                 col = self.keys_.index(key)
-                z[:, col] += self.platt_[col, 2] * evidence
+                weight = FIXED_LEXICAL_LOGITS.get(key, self.platt_[col, 2])
+                z[:, col] += weight * lexical[:, column]
         scores = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
         for key, weight in COUNTER_SPEECH_LABELS.items():
             if key in self.keys_:
