@@ -29,11 +29,19 @@ log = logging.getLogger(__name__)
 MIN_ITEMS = 2_000
 
 
-def usable_cores() -> int:
-    """The cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):  # Linux: respects taskset and container limits
+def available_cores() -> int:
+    """Cores this process may use: ``OMP_NUM_THREADS`` when set (Dask workers set it to their
+    thread count), else the CPUs the process is allowed to run on."""
+    try:
+        limit = int(os.environ.get("OMP_NUM_THREADS", ""))
+    except ValueError:
+        limit = 0
+    if limit > 0:
+        return limit
+    try:
         return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def worth_it(n_items: int) -> bool:
@@ -41,7 +49,7 @@ def worth_it(n_items: int) -> bool:
     and workers not switched off with ``NLP_INTEGRATION_WORKERS=0``."""
     if os.environ.get("NLP_INTEGRATION_WORKERS", "").strip() == "0":
         return False
-    return n_items >= MIN_ITEMS and usable_cores() > 1
+    return n_items >= MIN_ITEMS and available_cores() > 1
 
 
 def _keyword_tokens(payload: dict[str, Any]) -> dict[str, Any]:

@@ -25,7 +25,9 @@ from __future__ import annotations
 import copy
 import dataclasses
 import hashlib
+import os
 import time
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -286,9 +288,6 @@ def _client(scheduler: str | None, n_workers: int) -> Iterator[Any]:
 
 def _warn_about_slow_malloc(client: Any) -> None:
     """Warn when the workers of a user's cluster run with Dask's malloc trim setting."""
-    import os
-    import warnings
-
     values = client.run(os.environ.get, _SLOW_MALLOC_SETTING)
     slowed = sorted(address for address, value in values.items() if value is not None)
     if slowed:

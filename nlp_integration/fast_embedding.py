@@ -28,6 +28,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from nlp_integration.background import available_cores
 from nlp_integration.e5_weights import E5Tokenizer, E5Weights, load_e5_weights
 from nlp_integration.embedding import E5_PREFIX
 from nlp_integration.errors import ModelError
@@ -161,21 +162,6 @@ def _release_free_memory() -> None:
     libc = _libc()
     if libc is not None:
         libc.malloc_trim(0)
-
-
-def available_cores() -> int:
-    """Cores this process may use: ``OMP_NUM_THREADS`` when set (Dask workers set it to their
-    thread count), else the CPUs the process is allowed to run on."""
-    try:
-        limit = int(os.environ.get("OMP_NUM_THREADS", ""))
-    except ValueError:
-        limit = 0
-    if limit > 0:
-        return limit
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 @dataclass

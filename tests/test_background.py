@@ -78,12 +78,12 @@ def test_worker_command_line_refuses_a_bad_task():
 
 
 def test_worth_it_needs_enough_items_and_a_second_core(monkeypatch):
-    monkeypatch.setattr(background, "usable_cores", lambda: 2)
+    monkeypatch.setattr(background, "available_cores", lambda: 2)
     assert background.worth_it(background.MIN_ITEMS)
     assert not background.worth_it(background.MIN_ITEMS - 1)
-    monkeypatch.setattr(background, "usable_cores", lambda: 1)
+    monkeypatch.setattr(background, "available_cores", lambda: 1)
     assert not background.worth_it(10**6)
-    monkeypatch.setattr(background, "usable_cores", lambda: 2)
+    monkeypatch.setattr(background, "available_cores", lambda: 2)
     monkeypatch.setenv("NLP_INTEGRATION_WORKERS", "0")
     assert not background.worth_it(10**6)
 

@@ -179,7 +179,7 @@ DEVALUING_TERMS: dict[str, tuple[str, ...]] = {
         "prostac*", "chamy", "chamstwo", "chamsk*", "zasyfi*", "zaśmiecaj*", "rozkradaj*",
         "rozkradną", "zabierają nam pracę", "zabierają pracę", "zabiorą nam", "pasożytuj*",
         "żerują", "nie szanują", "nie szanuja", "zero szacunku", "wrogowie", "wrogiem", "okupanci",
-        "okupant*", "hołota", "nie da się z nimi żyć", "siać zamęt", "sieją zamęt",
+        "okupant*", "hołota", "nie da się z nimi żyć",
         "handlarze prochów", "handlarze narkotyków", "dilerzy narkotyków",
     ),
     "ar": (
@@ -409,7 +409,7 @@ VIOLENCE_TERMS: dict[str, tuple[str, ...]] = {
         "kill them", "kill all", "kill every", "shoot them", "exterminat*", "gas them",
         "hang them", "lynch*", "burn them", "wipe them out", "should die", "let them drown",
         "deserve to die", "should be shot", "should be killed", "beat them", "beat up",
-        "shoot them", "shot at", "burn down", "set fire", "lock them up", "put them in camps",
+        "shot at", "burn down", "set fire", "lock them up", "put them in camps",
         "hunt them", "hunt down", "smash their", "break their",
     ),
     "fr": (
@@ -442,7 +442,7 @@ VIOLENCE_TERMS: dict[str, tuple[str, ...]] = {
         "نكسر راسه*", "نكسرلهم", "نفرمهم", "نربيهم", "نعلمهم الادب", "هنربيهم", "رح نربيهم",
         "نأدبهم", "نادبهم", "تاديبهم", "علقوهم", "اشنقوهم", "يندبحوا", "ينذبحوا", "ندبحهم",
         "نذبحهم", "نموتهم", "هنموتهم", "اسلاك شائكه", "ورا الشبك", "يموتوا كلهم",
-        "ان شاء الله يغرقوا", "الله يغرقهم", "يغرقوا كلهم", "الله يحرقهم", "يلعنهم",
+        "ان شاء الله يغرقوا", "يغرقوا كلهم", "يلعنهم",
         "رح يعرفوا شو يعني", "سيعرفون معنى", "هيعرفوا يعني ايه", "هيعرفوا يعني اي",
     ),
     "tr": (
@@ -514,7 +514,7 @@ HATE_TERMS: dict[str, tuple[str, ...]] = {
         "ما بطيقهم", "ما بطيقهن", "مش طايقهم", "ما بتحملهم", "ما بقدر اتحملهم", "ما اطيقهم",
         "لا اطيقهم", "الله يلعن*", "الله يقرفهم", "يقهروني", "بيقهروني", "دمي بيغلي", "دمي يغلي",
         "بيغلي دمي", "يغلي دمي", "يعصبوني", "بيعصبوني", "من كل قلبي اكره*", "الله يلعنهم",
-        "يلعن ابوهم", "يلعن دينهم", "حقدي",
+        "يلعن ابوهم", "يلعن دينهم",
     ),
     "tr": (
         "nefret ediyorum", "iğrenç*",
