@@ -128,6 +128,10 @@ def _main(argv: list[str]) -> int:
     if len(argv) != 1 or argv[0] not in TASKS:
         print(f"usage: python -m nlp_integration.background {{{','.join(TASKS)}}}", file=sys.stderr)
         return 2
+    if argv[0] == "keyword_tokens":
+        # spaCy's blank tokenisers need no PyTorch, but thinc imports it when it can (1.5 s of a
+        # core); a None entry makes that import fail as if PyTorch were not installed
+        sys.modules.setdefault("torch", None)  # type: ignore[arg-type]
     payload = json.loads(sys.stdin.buffer.read())
     answer = TASKS[argv[0]](payload)
     sys.stdout.buffer.write(json.dumps(answer, ensure_ascii=False).encode("utf-8"))

@@ -364,6 +364,29 @@ def _main(
         raise typer.Exit()
 
 
+# BERTopic's optional representation models this tool never uses, and what they import
+_UNUSED_REPRESENTATIONS = (
+    "bertopic.representation._textgeneration",  # transformers.pipelines, about 2 s
+    "bertopic.representation._zeroshot",  # the same
+    "bertopic.representation._pos",  # spaCy, and through thinc PyTorch: 1-3 s
+)
+
+
+def _skip_unused_representations() -> None:
+    """Let a later ``import bertopic`` skip representation models that import heavy libraries.
+
+    ``bertopic.representation`` imports ``transformers.pipelines`` for ``TextGeneration`` and
+    ``ZeroShotClassification`` and spaCy for ``PartOfSpeech``: 3-5 s of every topic step, for
+    models this tool never uses (spaCy tokenises keywords in a worker process). A ``None`` entry
+    in ``sys.modules`` makes those imports fail as BERTopic expects of a missing optional
+    dependency; the three names become BERTopic's ``NotInstalled`` placeholders in this process
+    only. A notebook that imports the package keeps BERTopic whole.
+    """
+    if "bertopic" not in sys.modules:
+        for name in _UNUSED_REPRESENTATIONS:
+            sys.modules.setdefault(name, None)  # type: ignore[arg-type]
+
+
 def main() -> None:
     """Console entry point: user errors end in one line and a distinct exit code, never a traceback."""
     import logging
@@ -372,6 +395,7 @@ def main() -> None:
     logging.getLogger("BERTopic").addFilter(lambda record: record.levelno >= logging.ERROR)
     warnings.filterwarnings("ignore", category=FutureWarning)
     warnings.filterwarnings("ignore", category=DeprecationWarning)
+    _skip_unused_representations()
     try:
         app(standalone_mode=False)
     except NlpIntegrationError as exc:

@@ -77,3 +77,21 @@ def test_init_config_and_version(tmp_path):
     assert run_cli("--version").stdout.startswith("nlp-integration")
     result = run_cli("init-config", "--out", "c.toml", cwd=tmp_path)
     assert result.returncode == 0 and (tmp_path / "c.toml").read_text().count("[analysis]") == 1
+
+
+def test_command_line_imports_bertopic_without_unused_heavy_representations():
+    probe = (
+        "import sys\n"
+        "from nlp_integration.cli import _skip_unused_representations\n"
+        "_skip_unused_representations()\n"
+        "from bertopic import BERTopic\n"
+        "from bertopic.representation import PartOfSpeech, TextGeneration\n"
+        "assert 'transformers.pipelines' not in sys.modules and 'spacy' not in sys.modules\n"
+        "assert type(TextGeneration).__name__ == type(PartOfSpeech).__name__ == 'NotInstalled'\n"
+        "import spacy\n"  # spaCy itself stays importable for the keyword tokens
+        "print('ok')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=300
+    )
+    assert result.stdout.strip() == "ok", result.stderr

@@ -137,6 +137,31 @@ def test_tokenize_lemmas_and_placeholders():
     assert kw.tokenize_texts(["Somali waa luqad"], ["so"])[0][0] == ["somali", "waa", "luqad"]
 
 
+def test_lemma_index_answers_as_the_table(tmp_path, monkeypatch):
+    monkeypatch.setenv("NLP_INTEGRATION_CACHE", str(tmp_path))
+    monkeypatch.setattr(kw, "_LEMMA_MEMO", {})
+    words = ["Häuser", "häuser", "Schulen", "ging", "Wohnungen", "xyzzy", "Kita"]
+    table = kw.lemma_table("de")
+    expected = {w: table[w] for w in words if table.get(w)}
+    assert {"Häuser", "Schulen"} <= expected.keys()
+    assert kw.lemmas_for("de", words) == expected
+    (index,) = (tmp_path / "lemmas").glob("de-*.sqlite3")  # built once, then reused
+    built = index.stat().st_mtime_ns
+    monkeypatch.setattr(kw, "_LEMMA_MEMO", {})
+    assert kw.lemmas_for("de", words) == expected
+    assert index.stat().st_mtime_ns == built
+    assert kw.lemma_index("xx") is None and kw.lemmas_for("xx", words) == {}
+
+
+def test_lemmas_without_a_writable_cache_come_from_the_table(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("NLP_INTEGRATION_CACHE", str(blocked))
+    monkeypatch.setattr(kw, "_LEMMA_MEMO", {})
+    assert kw.lemma_index("de") is None
+    assert kw.lemmas_for("de", ["Häuser"]) == {"Häuser": kw.lemma_table("de")["Häuser"]}
+
+
 def test_same_seed_same_labels_and_stability_report():
     texts, x, langs, ids, _ = blobs(n_per_cell=6)
     a = TopicModel(nr_topics=3, random_state=7).fit(texts, x, langs, ids).labels_
