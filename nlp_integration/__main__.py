@@ -1,3 +1,3 @@
-from nlp_integration.cli import main
+from nlp_integration.cli import run
 
-main()
+run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import sys
 import warnings
@@ -425,3 +426,25 @@ def main() -> None:
             soft_wrap=True,
         )
         sys.exit(70)
+
+
+def run() -> None:
+    """The ``nlp-integration`` command: :func:`main`, then an exit without interpreter teardown.
+
+    Freeing the millions of objects a large run leaves took 1.3 s of a 10,000-row ``analyse``;
+    every output file is written and closed by then. Exit handlers (``atexit``, e.g. removing
+    temporary folders) still run; only the freeing of memory is left to the operating system.
+    """
+    code: int | str | None = 0
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if not isinstance(code, int):  # sys.exit("message") or sys.exit(None), as Python does
+        if code is not None:
+            print(code, file=sys.stderr, flush=True)
+        code = 0 if code is None else 1
+    os._exit(code)

@@ -95,3 +95,23 @@ def test_command_line_imports_bertopic_without_unused_heavy_representations():
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=300
     )
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_console_command_exits_with_the_code_and_runs_exit_handlers(tmp_path):
+    probe = (
+        "import atexit, sys\n"
+        "from nlp_integration.cli import run\n"
+        "atexit.register(lambda: print('handler ran'))\n"
+        "sys.argv = ['nlp-integration', *sys.argv[1:]]\n"
+        "run()\n"
+    )
+    ok = subprocess.run([sys.executable, "-c", probe, "--version"], capture_output=True, text=True)
+    assert ok.returncode == 0
+    assert ok.stdout.startswith("nlp-integration") and ok.stdout.rstrip().endswith("handler ran")
+    failed = subprocess.run(
+        [sys.executable, "-c", probe, "analyse", str(tmp_path / "missing.csv"), "--out", "o"],
+        capture_output=True,
+        text=True,
+    )
+    assert failed.returncode == 3 and "does not exist" in failed.stderr
+    assert failed.stdout.strip() == "handler ran"
