@@ -1,7 +1,8 @@
 """Run a single-threaded step in a second Python process while this one does something else.
 
 Most steps after embedding run on one core: seeded UMAP, spaCy tokenisation, the lexical
-hostility cues. On a two-core laptop the second core idles meanwhile. :func:`start` hands a step
+hostility cues; lingua holds the interpreter while it loads and detects. On a two-core laptop
+the second core idles meanwhile. :func:`start` hands a step
 to a fresh interpreter (``python -m nlp_integration.background TASK``) and returns at once;
 :meth:`BackgroundTask.result` collects the answer when it is needed.
 
@@ -65,9 +66,18 @@ def _lexical_evidence(payload: dict[str, Any]) -> list[list[float]]:
     return lexical_evidence(payload["texts"]).tolist()
 
 
+def _languages(payload: dict[str, Any]) -> dict[str, list[Any]]:
+    from nlp_integration.language import LanguageDetector
+
+    detector = LanguageDetector(payload["candidates"], payload["min_letters"])
+    found = detector.fit(payload["texts"]).detect(payload["texts"])
+    return {str(column): found[column].tolist() for column in found.columns}
+
+
 TASKS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "keyword_tokens": _keyword_tokens,
     "lexical_evidence": _lexical_evidence,
+    "languages": _languages,
 }
 
 

@@ -23,7 +23,6 @@ for the measured accuracy and what is not handled.
 from __future__ import annotations
 
 import re
-import threading
 import time
 import unicodedata
 from collections import Counter
@@ -385,36 +384,11 @@ class LanguageDetector:
         score >= 0.8 become ``prior_`` (None otherwise), which re-weights lingua's confidences
         for short or uncertain texts in ``detect``.
         """
-        loading = getattr(self, "_loading", None)
-        if loading is not None:  # preload() started it
-            loading.join()
-            self._loading = None
-            if self._load_error is not None:
-                raise self._load_error
-        else:
-            self._load()
+        self._load()
         self.corpus_languages_: dict[str, int] = {}
         if texts is not None and self.corpus_priors:
             self.corpus_languages_ = self.language_counts(texts)
             self.prior_ = corpus_prior(self.corpus_languages_, self.candidates_)
-        return self
-
-    def preload(self) -> LanguageDetector:
-        """Start loading the language models in a thread and return at once.
-
-        lingua releases the interpreter while it loads (about 2.5 s for the default candidates),
-        so reading and redaction can run meanwhile; :meth:`fit` waits for the loading to end.
-        """
-        self._load_error: BaseException | None = None
-
-        def load() -> None:
-            try:
-                self._load()
-            except BaseException as error:  # re-raised by fit, in the caller's thread
-                self._load_error = error
-
-        self._loading = threading.Thread(target=load, name="lingua-load", daemon=True)
-        self._loading.start()
         return self
 
     def _load(self) -> None:

@@ -140,10 +140,6 @@ def analyse(
         else None
     )
 
-    # lingua loads its models in a thread while the texts are read and redacted
-    detector = language.LanguageDetector(
-        settings.language.candidates, settings.language.min_letters
-    ).preload()
     with timer.stage("read"):
         table, text_col = prepare_contributions(
             contributions,
@@ -164,26 +160,25 @@ def analyse(
             t[: cfg_in.max_text_chars] for t, keep in zip(redacted, analysed, strict=True) if keep
         ]
         truncated = int(sum(len(t) > cfg_in.max_text_chars for t in redacted))
-    # the codebook model's text-only inputs, in a worker process while the next stages run here
-    lexical = background.start(
-        "lexical_evidence", {"texts": texts}, background.worth_it(len(texts))
+    # languages and the codebook model's text-only inputs in worker processes, while this one
+    # embeds and classifies (lingua holds the interpreter while it loads and detects)
+    in_workers = background.worth_it(len(texts))
+    language.resolve_candidates(settings.language.candidates)  # a bad setting fails here, now
+    found_languages = background.start(
+        "languages",
+        {
+            "texts": texts,
+            "candidates": settings.language.candidates,
+            "min_letters": settings.language.min_letters,
+        },
+        in_workers,
     )
-
-    with timer.stage("language"):
-        langs = detector.fit(texts).detect(texts)
-    fill_analysed(table, analysed, langs[[S.LANG, S.LANG_SCORE, S.LANG_MIXED]])
+    lexical = background.start("lexical_evidence", {"texts": texts}, in_workers)
 
     with timer.stage("embed"):
         vectors = embedder.encode(texts) if texts else np.zeros((0, 384), dtype=np.float32)
 
-    ids = table.loc[analysed, S.ID].tolist()
     codebook = load_codebook()
-    with timer.stage("topics"):
-        topic_model, topic_table, assignments = fit_topics_sampled(
-            texts, vectors, langs[S.LANG].tolist(), ids, settings, embedder
-        )
-    fill_analysed(table, analysed, assignments)
-
     with timer.stage("classify"):
         # the codebook model learns from the codebook, not from the run: its seed stays fixed
         classifier = CodebookClassifier(
@@ -191,9 +186,22 @@ def analyse(
         ).fit(embedder)
         evidence = np.asarray(lexical.result(), dtype=np.float64)
         evidence = evidence.reshape(len(texts), LEXICAL_INPUTS)  # JSON gives [] for no texts
-        fill_analysed(table, analysed, classifier.predict(vectors, texts, evidence))
+        classified = [classifier.predict(vectors, texts, evidence)]
         if trained is not None:
-            fill_analysed(table, analysed, trained.predict(vectors, texts))
+            classified.append(trained.predict(vectors, texts))
+
+    with timer.stage("language"):
+        langs = pd.DataFrame(found_languages.result(), columns=[S.LANG, S.LANG_SCORE, S.LANG_MIXED])
+    fill_analysed(table, analysed, langs)
+
+    ids = table.loc[analysed, S.ID].tolist()
+    with timer.stage("topics"):
+        topic_model, topic_table, assignments = fit_topics_sampled(
+            texts, vectors, langs[S.LANG].tolist(), ids, settings, embedder
+        )
+    fill_analysed(table, analysed, assignments)
+    for labels in classified:  # after the language and topic columns, as in contributions.csv
+        fill_analysed(table, analysed, labels)
 
     return finish_analysis(
         table, analysed, topic_model, topic_table, vectors, quarters, settings, timer, embedder,

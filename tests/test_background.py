@@ -43,6 +43,18 @@ def test_lexical_evidence_from_the_worker_equals_that_made_here():
     assert here[1, 0] > 0.5 and max(here[2, 1], here[2, 2]) > 0.5  # hostile; counter-speech
 
 
+def test_languages_from_the_worker_equal_those_detected_here():
+    from nlp_integration.language import LanguageDetector
+
+    texts = [*TEXTS, "Çocuklar için park yok. Wir brauchen mehr Spielplätze in unserem Viertel."]
+    here = LanguageDetector(["de", "tr", "ru", "en"], 2).fit(texts).detect(texts)
+    payload = {"texts": texts, "candidates": ["de", "tr", "ru", "en"], "min_letters": 2}
+    answer = pd.DataFrame(background.start("languages", payload).result())
+    pd.testing.assert_frame_equal(answer, here)
+    assert answer["lang"].tolist()[:5] == ["de", "de", "de", "tr", "ru"]
+    assert answer["lang_mixed"].iloc[-1]  # the mixed text is seen as mixed
+
+
 def test_worker_that_cannot_start_falls_back_here(monkeypatch, caplog):
     monkeypatch.setattr(background.sys, "executable", "/nonexistent/python")
     with caplog.at_level(logging.WARNING, logger="nlp_integration.background"):

@@ -353,16 +353,3 @@ def test_low_accuracy_mode_has_no_second_detector_and_still_splits_mixed_texts()
     text = "Çocuklar için park yok. Wir brauchen mehr Spielplätze in unserem Viertel."
     parts = dict(p.split(":") for p in det.detect([text]).loc[0, "lang_mixed"].split(";"))
     assert set(parts) == {"tr", "de"}
-
-
-def test_preloading_in_a_thread_gives_the_same_detections():
-    texts = ["Wir brauchen mehr Kitaplätze im Viertel.", "Nam nužen detskij sad.", "Merhaba!", "ok"]
-    plain = LanguageDetector(["de", "tr", "ru", "en"]).fit(texts).detect(texts)
-    preloaded = LanguageDetector(["de", "tr", "ru", "en"]).preload().fit(texts).detect(texts)
-    pd.testing.assert_frame_equal(plain, preloaded)
-
-
-def test_preloading_reports_bad_candidates_when_fitting():
-    detector = LanguageDetector(["de", "xx-nonsense"]).preload()
-    with pytest.raises(ConfigError):
-        detector.fit(["Hallo Welt"])
