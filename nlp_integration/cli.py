@@ -441,8 +441,11 @@ def run() -> None:
     except SystemExit as exc:
         code = exc.code
     atexit._run_exitfuncs()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`| head`) or stream: nothing left to say
+            pass
     if not isinstance(code, int):  # sys.exit("message") or sys.exit(None), as Python does
         if code is not None:
             print(code, file=sys.stderr, flush=True)

@@ -163,7 +163,10 @@ def lemmas_for(lang: str, words: Iterable[str]) -> dict[str, str]:
     missing = sorted(words - memo.keys())
     if missing:
         index = lemma_index(lang)
-        table = _lookup(index, missing) if index else lemma_table(lang)
+        try:
+            table = _lookup(index, missing) if index else lemma_table(lang)
+        except sqlite3.Error:  # a damaged copy: the table itself still answers
+            table = lemma_table(lang)
         memo.update({w: table.get(w) or "" for w in missing})
     return {w: memo[w] for w in words if memo[w]}
 

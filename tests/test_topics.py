@@ -153,6 +153,14 @@ def test_lemma_index_answers_as_the_table(tmp_path, monkeypatch):
     assert kw.lemma_index("xx") is None and kw.lemmas_for("xx", words) == {}
 
 
+def test_a_damaged_lemma_index_falls_back_to_the_table(tmp_path, monkeypatch):
+    monkeypatch.setenv("NLP_INTEGRATION_CACHE", str(tmp_path))
+    monkeypatch.setattr(kw, "_LEMMA_MEMO", {})
+    index = kw.lemma_index("de")
+    index.write_bytes(b"not a database" * 100)
+    assert kw.lemmas_for("de", ["Häuser"]) == {"Häuser": kw.lemma_table("de")["Häuser"]}
+
+
 def test_lemmas_without_a_writable_cache_come_from_the_table(tmp_path, monkeypatch):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
