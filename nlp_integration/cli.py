@@ -377,11 +377,12 @@ def _skip_unused_representations() -> None:
     """Let a later ``import bertopic`` skip representation models that import heavy libraries.
 
     ``bertopic.representation`` imports ``transformers.pipelines`` for ``TextGeneration`` and
-    ``ZeroShotClassification`` and spaCy for ``PartOfSpeech``: 3-5 s of every topic step, for
-    models this tool never uses (spaCy tokenises keywords in a worker process). A ``None`` entry
-    in ``sys.modules`` makes those imports fail as BERTopic expects of a missing optional
-    dependency; the three names become BERTopic's ``NotInstalled`` placeholders in this process
-    only. A notebook that imports the package keeps BERTopic whole.
+    ``ZeroShotClassification`` (about 2 s) and spaCy for ``PartOfSpeech`` (1 s, 3 s where it
+    also pulls in PyTorch) in every topic step, for models this tool never uses (spaCy tokenises
+    keywords in a worker process). A ``None`` entry in ``sys.modules`` makes those imports fail
+    as BERTopic expects of a missing optional dependency; the three names become BERTopic's
+    ``NotInstalled`` placeholders in this process only. A notebook that imports the package
+    keeps BERTopic whole.
     """
     if "bertopic" not in sys.modules:
         for name in _UNUSED_REPRESENTATIONS:
@@ -435,19 +436,15 @@ def run() -> None:
     every output file is written and closed by then. Exit handlers (``atexit``, e.g. removing
     temporary folders) still run; only the freeing of memory is left to the operating system.
     """
-    code: int | str | None = 0
+    code = 0
     try:
         main()
-    except SystemExit as exc:
-        code = exc.code
+    except SystemExit as exc:  # main() exits with an int code
+        code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe (`| head`) or stream: nothing left to say
             pass
-    if not isinstance(code, int):  # sys.exit("message") or sys.exit(None), as Python does
-        if code is not None:
-            print(code, file=sys.stderr, flush=True)
-        code = 0 if code is None else 1
     os._exit(code)

@@ -21,7 +21,7 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import closing
+from contextlib import closing, suppress
 from functools import lru_cache
 from pathlib import Path
 
@@ -109,7 +109,7 @@ def lemma_table(lang: str) -> dict[str, str]:
         return json.load(handle)
 
 
-def lemma_index(lang: str, folder: Path | None = None) -> Path | None:
+def lemma_index(lang: str) -> Path | None:
     """An SQLite copy of the lemma table of ``lang`` in the cache folder, built on first use.
 
     Reading a table takes up to 1.2 s (Turkish: 1.3 million forms) in every run; the indexed
@@ -122,18 +122,20 @@ def lemma_index(lang: str, folder: Path | None = None) -> Path | None:
     from nlp_integration.embedding import default_cache_dir
 
     stat = source.stat()  # a new spacy-lookups-data release gets its own copy
-    folder = (folder or default_cache_dir()) / "lemmas"
+    folder = default_cache_dir() / "lemmas"
     index = folder / f"{lang}-{stat.st_size}-{int(stat.st_mtime)}.sqlite3"
     if index.is_file():
         return index
+    partial = folder / f".{index.name}.{os.getpid()}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        partial = folder / f".{index.name}.{os.getpid()}"
         with closing(sqlite3.connect(partial)) as con, con:
             con.execute("CREATE TABLE lemma (word TEXT PRIMARY KEY, lemma TEXT) WITHOUT ROWID")
             con.executemany("INSERT OR IGNORE INTO lemma VALUES (?, ?)", lemma_table(lang).items())
         os.replace(partial, index)  # whole or not at all, also with runs in parallel
     except (OSError, sqlite3.Error):
+        with suppress(OSError):  # a half-built copy
+            partial.unlink()
         return None
     return index
 

@@ -153,6 +153,13 @@ def test_lemma_index_answers_as_the_table(tmp_path, monkeypatch):
     assert kw.lemma_index("xx") is None and kw.lemmas_for("xx", words) == {}
 
 
+def test_a_failed_lemma_index_build_leaves_nothing_behind(tmp_path, monkeypatch):
+    monkeypatch.setenv("NLP_INTEGRATION_CACHE", str(tmp_path))
+    monkeypatch.setattr(kw, "lemma_table", lambda lang: {"Häuser": {"not": "a string"}})
+    assert kw.lemma_index("de") is None
+    assert list((tmp_path / "lemmas").iterdir()) == []
+
+
 def test_a_damaged_lemma_index_falls_back_to_the_table(tmp_path, monkeypatch):
     monkeypatch.setenv("NLP_INTEGRATION_CACHE", str(tmp_path))
     monkeypatch.setattr(kw, "_LEMMA_MEMO", {})
