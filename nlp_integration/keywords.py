@@ -100,13 +100,21 @@ def lemma_table(lang: str) -> dict[str, str]:
     """The lookup lemma table of spacy-lookups-data for ``lang`` (empty where there is none).
 
     The whole table: the ten languages' tables take about 500 MB as dicts and 3 s to read;
-    :func:`lemmas_for` looks words up in an indexed copy instead.
+    :func:`lemmas_for` looks words up in an indexed copy instead. Where the table lists several
+    lemmas for a word (French, Catalan), the first is taken.
     """
     path = _lemma_source(lang)
     if path is None:
         return {}
     with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return json.load(handle)
+        table = json.load(handle)
+    if any(not isinstance(lemma, str) for lemma in table.values()):
+        table = {
+            word: lemma if isinstance(lemma, str) else str(lemma[0])
+            for word, lemma in table.items()
+            if isinstance(lemma, str) or lemma
+        }
+    return table
 
 
 def lemma_index(lang: str) -> Path | None:

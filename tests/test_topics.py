@@ -137,6 +137,27 @@ def test_tokenize_lemmas_and_placeholders():
     assert kw.tokenize_texts(["Somali waa luqad"], ["so"])[0][0] == ["somali", "waa", "luqad"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Nous avons besoin de logements abordables pour les familles.",
+         ["besoin", "logement", "abordable", "famille"]),
+        ("ca", "Necessitem més habitatges per a les famílies.",
+         ["necessitar", "habitatge", "família"]),
+    ],
+)  # fmt: skip
+def test_tables_with_several_lemmas_per_word_give_the_first(
+    tmp_path, monkeypatch, lang, text, expected
+):
+    # the French and Catalan tables list lemmas ("avons": ["avoir"]); every French text failed
+    monkeypatch.setenv("NLP_INTEGRATION_CACHE", str(tmp_path))
+    monkeypatch.setattr(kw, "_LEMMA_MEMO", {})
+    assert all(isinstance(v, str) for v in kw.lemma_table(lang).values())
+    tokens, _ = kw.tokenize_texts([text, "Die Mieten sind zu teuer."], [lang, "de"])
+    assert tokens[0] == expected
+    assert kw.lemma_index(lang) is not None  # the indexed copy builds too
+
+
 def test_lemma_index_answers_as_the_table(tmp_path, monkeypatch):
     monkeypatch.setenv("NLP_INTEGRATION_CACHE", str(tmp_path))
     monkeypatch.setattr(kw, "_LEMMA_MEMO", {})
