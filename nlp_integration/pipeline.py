@@ -61,13 +61,45 @@ class RunResult:
 
 @dataclass
 class _Timer:
-    seconds: dict[str, float] = field(default_factory=dict)
+    """Seconds per stage; a stage opened inside another counts only for itself."""
+
+    spent: dict[str, float] = field(default_factory=dict)
+    _open: list[str] = field(default_factory=list)
+    clock = staticmethod(time.perf_counter)
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
-        yield
-        self.seconds[name] = round(self.seconds.get(name, 0.0) + time.perf_counter() - start, 3)
+        start = self.clock()
+        self._open.append(name)
+        try:
+            yield
+        finally:
+            self._open.pop()
+            seconds = self.clock() - start
+            self.spent[name] = self.spent.get(name, 0.0) + seconds
+            if self._open:  # the enclosing stage adds its whole time when it ends
+                outer = self._open[-1]
+                self.spent[outer] = self.spent.get(outer, 0.0) - seconds
+
+    @property
+    def seconds(self) -> dict[str, float]:
+        return {name: round(value, 3) for name, value in self.spent.items()}
+
+
+class _TimedEmbedder:
+    """The run's embedder, each call timed as the ``embed`` stage, wherever it happens (the
+    codebook's texts and the topic labels' vocabulary are embedded in later stages)."""
+
+    def __init__(self, embedder: Embedder, timer: _Timer) -> None:
+        self.embedder = embedder
+        self.timer = timer
+
+    def encode(self, texts) -> np.ndarray:
+        with self.timer.stage("embed"):
+            return self.embedder.encode(texts)
+
+    def __getattr__(self, name: str):
+        return getattr(self.embedder, name)  # model_id, cache, ...
 
 
 def package_versions() -> dict[str, str]:
@@ -175,15 +207,16 @@ def analyse(
     )
     lexical = background.start("lexical_evidence", {"texts": texts}, in_workers)
 
+    timed_embedder = _TimedEmbedder(embedder, timer)  # all embedding counts as "embed"
     with timer.stage("embed"):
-        vectors = embedder.encode(texts) if texts else np.zeros((0, 384), dtype=np.float32)
+        vectors = timed_embedder.encode(texts) if texts else np.zeros((0, 384), dtype=np.float32)
 
     codebook = load_codebook()
     with timer.stage("classify"):
         # the codebook model learns from the codebook, not from the run: its seed stays fixed
         classifier = CodebookClassifier(
             codebook, settings.classify.max_themes, settings.classify.max_statement_types
-        ).fit(embedder)
+        ).fit(timed_embedder)
         evidence = np.asarray(lexical.result(), dtype=np.float64)
         evidence = evidence.reshape(len(texts), LEXICAL_INPUTS)  # JSON gives [] for no texts
         classified = [classifier.predict(vectors, texts, evidence)]
@@ -197,7 +230,7 @@ def analyse(
     ids = table.loc[analysed, S.ID].tolist()
     with timer.stage("topics"):
         topic_model, topic_table, assignments = fit_topics_sampled(
-            texts, vectors, langs[S.LANG].tolist(), ids, settings, embedder
+            texts, vectors, langs[S.LANG].tolist(), ids, settings, timed_embedder
         )
     fill_analysed(table, analysed, assignments)
     for labels in classified:  # after the language and topic columns, as in contributions.csv

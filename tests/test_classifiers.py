@@ -145,6 +145,34 @@ def test_codebook_classifier_thresholds_and_determinism(
     pd.testing.assert_frame_equal(tiny_classifier.predict(x, TEXTS), again.predict(x, TEXTS))
 
 
+def test_codebook_classifier_fit_is_kept_beside_the_embedding_cache(
+    tiny_codebook, tiny_classifier, hashing_embedder, tmp_path, monkeypatch
+):
+    from nlp_integration.embedding import CachedEmbedder, EmbeddingCache
+
+    cached = CachedEmbedder(hashing_embedder, EmbeddingCache(tmp_path))
+    first = CodebookClassifier(tiny_codebook, max_themes=1, max_statement_types=2).fit(cached)
+    stored = list((tmp_path / "codebook_models").glob("*.npz"))
+    assert len(stored) == 1
+    fits = []
+    monkeypatch.setattr(CodebookClassifier, "_fit_label", lambda *a: fits.append(a))
+    again = CodebookClassifier(tiny_codebook, max_themes=1, max_statement_types=2).fit(cached)
+    assert fits == []  # loaded, not fitted
+    x = hashing_embedder.encode(TEXTS)
+    expected = tiny_classifier.predict(x, TEXTS)
+    pd.testing.assert_frame_equal(first.predict(x, TEXTS), expected)
+    pd.testing.assert_frame_equal(again.predict(x, TEXTS), expected)
+    assert again.keys_ == tiny_classifier.keys_ and isinstance(again.keys_[0], str)
+    monkeypatch.undo()
+    # another seed is another model; a damaged file is fitted again and replaced
+    CodebookClassifier(tiny_codebook, random_state=7).fit(cached)
+    assert len(list((tmp_path / "codebook_models").glob("*.npz"))) == 2
+    stored[0].write_bytes(b"not a zip file")
+    repaired = CodebookClassifier(tiny_codebook, max_themes=1, max_statement_types=2).fit(cached)
+    pd.testing.assert_frame_equal(repaired.predict(x, TEXTS), expected)
+    assert np.load(stored[0], allow_pickle=False)["coef_"].shape[0] == 5
+
+
 def test_codebook_classifier_counter_speech_lowers_prejudice(tiny_classifier, hashing_embedder):
     # same embedding, different text: only the lexical layer differs
     x = hashing_embedder.encode(["Die Ausländer sind alle faul"] * 2)

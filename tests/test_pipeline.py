@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 
 import pandas as pd
 import pytest
@@ -118,3 +119,40 @@ def test_trained_model_is_applied_and_a_foreign_one_refused_before_work(tmp_path
     foreign = HashingEmbedder(model_id="hashing/other")
     with pytest.raises(ModelError, match="trained on embeddings of 'hashing/char3-5'"):
         analyse(frame.drop(columns="code"), None, with_model, embedder=foreign)
+
+
+def test_nested_stages_count_only_for_themselves():
+    from nlp_integration.pipeline import _Timer
+
+    timer = _Timer()
+    with timer.stage("classify"):
+        time.sleep(0.05)
+        with timer.stage("embed"):
+            time.sleep(0.2)
+    assert timer.seconds["embed"] >= 0.2
+    assert 0.05 <= timer.seconds["classify"] < 0.2
+
+
+def test_every_embedding_counts_as_the_embed_stage(monkeypatch):
+    """The codebook's texts and the topic labels' vocabulary are embedded in later stages; their
+    time belongs to ``embed``, not to ``classify`` or ``topics``."""
+    from nlp_integration import pipeline
+
+    calls = []  # every embedding call takes 100 s on the run's clock
+    real_clock = time.perf_counter
+
+    def clock() -> float:
+        return real_clock() + 100.0 * len(calls)
+
+    class SlowEmbedder(HashingEmbedder):
+        def encode(self, texts):
+            calls.append(len(texts))
+            return super().encode(texts)
+
+    monkeypatch.setattr(pipeline._Timer, "clock", staticmethod(clock))
+    settings = load_settings(overrides=["embedding.cache=false"], environ={})
+    result = analyse(contributions(), QUARTERS, settings, embedder=SlowEmbedder())
+    seconds = result.manifest["timings_s"]
+    assert len(calls) >= 3  # contributions, codebook, label vocabulary
+    assert seconds["embed"] >= 100 * len(calls)
+    assert max(v for k, v in seconds.items() if k != "embed") < 50

@@ -14,7 +14,11 @@ hostility.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import zipfile
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -58,6 +62,16 @@ KINDS = ("theme", "statement_type")
 
 
 LEXICAL_INPUTS = 4  # columns of lexical_evidence
+FITTED = (
+    "center_",
+    "keys_",
+    "kinds_",
+    "prototypes_",
+    "coef_",
+    "intercept_",
+    "platt_",
+    "thresholds_",
+)
 
 
 def lexical_evidence(texts: Sequence[str]) -> np.ndarray:
@@ -140,7 +154,12 @@ class CodebookClassifier:
 
     # ------------------------------------------------------------------ training
     def fit(self, embedder) -> CodebookClassifier:
-        """Embed the codebook's definitions and examples with ``embedder`` and fit one model per label."""
+        """Embed the codebook's definitions and examples with ``embedder`` and fit one model per label.
+
+        Where the embedder keeps an on-disk cache, the fitted arrays are kept beside it
+        (``codebook_models/*.npz``, no pickle) under a hash of the codebook, its vectors, the seed
+        and the fitting code; later fits with the same inputs load them (saves about a second).
+        """
         codebook = self.codebook
         if codebook is None:
             from nlp_integration.codebook.codebook import load_codebook
@@ -171,6 +190,14 @@ class CodebookClassifier:
             for lab in labels
         }
         vectors = np.asarray(embedder.encode(rows), dtype=np.float32)
+        folder = getattr(getattr(embedder, "cache", None), "folder", None)  # CachedEmbedder's
+        stored = (
+            Path(folder) / "codebook_models" / f"{self._fingerprint(codebook, vectors)}.npz"
+            if folder is not None
+            else None
+        )
+        if stored is not None and self._restore(stored):
+            return self
         self.center_ = (
             vectors[sorted({i for v in pos.values() for i in v})].mean(axis=0)
             if any(pos.values())
@@ -204,7 +231,39 @@ class CodebookClassifier:
         self.intercept_ = np.array(intercepts, dtype=np.float64)
         self.platt_ = np.vstack(platts)
         self.thresholds_ = np.array(thresholds, dtype=np.float64)
+        if stored is not None:
+            self._store(stored)
         return self
+
+    def _fingerprint(self, codebook, vectors: np.ndarray) -> str:
+        digest = hashlib.sha256(repr(codebook).encode("utf-8"))
+        digest.update(str(self.random_state).encode())
+        digest.update(np.ascontiguousarray(vectors).tobytes())
+        for source in sorted(Path(__file__).parent.glob("*.py")):  # the fitting code itself
+            digest.update(source.read_bytes())
+        return digest.hexdigest()[:40]
+
+    def _store(self, path: Path) -> None:
+        """Keep the fitted arrays; a cache that cannot be written is skipped."""
+        partial = path.with_name(f".{path.stem}.{os.getpid()}.npz")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            np.savez(partial, **{name: np.asarray(getattr(self, name)) for name in FITTED})
+            os.replace(partial, path)  # whole or not at all, also with runs in parallel
+        except OSError:
+            partial.unlink(missing_ok=True)
+
+    def _restore(self, path: Path) -> bool:
+        """Load the fitted arrays kept by :meth:`_store`; False where there are none (or broken)."""
+        try:
+            with np.load(path, allow_pickle=False) as stored:
+                arrays = {name: stored[name] for name in FITTED}
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+            return False
+        for name, value in arrays.items():
+            setattr(self, name, value)
+        self.keys_ = [str(key) for key in self.keys_]
+        return True
 
     def _zero_shot(self, x: np.ndarray) -> np.ndarray:
         """Per label: (cos to own definitions - mean cos to the same kind's definitions) / T."""
