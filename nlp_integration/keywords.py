@@ -205,6 +205,8 @@ def tokenize_texts(
     Returns the token lists and a map from each lower-cased token to its most frequent written form
     (so German nouns keep their capital letter in keywords and labels).
     """
+    from nlp_integration.language import scripts_of, written_in
+
     tokens: list[list[str]] = [[] for _ in texts]
     forms: dict[str, Counter] = {}
     by_lang: dict[str, list[int]] = {}
@@ -213,8 +215,14 @@ def tokenize_texts(
     for lang, rows in by_lang.items():
         nlp, stops = spacy_pipeline(lang), stop_words(lang)
         cleaned = [PLACEHOLDER_RE.sub(" ", str(texts[i] or "")) for i in rows]
+        # a detected language keeps only words in its own scripts (no Amharic among German keywords)
+        scripts = None if lang in ("und", "xx") else scripts_of(lang)
         kept = [
-            [token.text for token in doc if _keep(token, stops)]
+            [
+                token.text
+                for token in doc
+                if _keep(token, stops) and (scripts is None or written_in(token.text, scripts))
+            ]
             for doc in nlp.tokenizer.pipe(cleaned, batch_size=500)
         ]
         vocabulary = {word for words in kept for word in words}

@@ -101,6 +101,13 @@ def _script_of(char: str) -> str:
     return script
 
 
+def written_in(word: str, scripts: Sequence[str]) -> bool:
+    """Whether every letter of ``word`` belongs to one of ``scripts``."""
+    if word.isascii():
+        return "latin" in scripts
+    return all(_script_of(ch) in scripts for ch in word if ch.isalpha())
+
+
 def scripts_of(lang: str) -> tuple[str, ...]:
     """Scripts a language is written in (Latin unless listed otherwise)."""
     return _LANG_SCRIPTS.get(lang, ("latin",))
@@ -497,7 +504,10 @@ class LanguageDetector:
         usable = [(n, s) for s, n in scripts.items() if s in self.by_script_]
         if not usable:
             return UNDETERMINED_LANG, 0.0
-        _, script = max(usable)
+        letters, script = max(usable)
+        foreign = [(n, s) for s, n in scripts.items() if s not in self.by_script_ and s != "other"]
+        if _weight(foreign) > _weight([(letters, script)]):
+            return UNDETERMINED_LANG, 0.0  # mostly a script no candidate writes (Amharic with "UN")
         if script != "latin" and len(scripts) > 1:
             text = "".join(
                 ch if not ch.isalpha() or _script_of(ch) == script else " " for ch in text
@@ -624,6 +634,15 @@ class LanguageDetector:
             return ""
         ordered = sorted(kept.items(), key=lambda kv: (-kv[1], kv[0]))
         return ";".join(f"{k}:{v:.2f}" for k, v in ordered)
+
+
+# characters that stand for a syllable or a word count as that many letters of an alphabet
+_LETTERS_PER_CHARACTER = {"ethiopic": 2, "hangul": 2, "kana": 2, "han": 3}
+
+
+def _weight(counts: Sequence[tuple[int, str]]) -> int:
+    """Letters in alphabet terms, of ``(characters, script)`` pairs."""
+    return sum(n * _LETTERS_PER_CHARACTER.get(script, 1) for n, script in counts)
 
 
 def _script_counts(text: str) -> Counter[str]:

@@ -106,6 +106,17 @@ def test_script_without_candidate_is_und_and_single_script_candidate_decides():
     assert found["lang_score"].tolist() == [1.0, 0.0]
 
 
+def test_text_mostly_in_a_script_without_candidate_is_und():
+    # Amharic with a few Latin names: the Latin letters alone used to make it German or English
+    texts = [
+        "የApple ዋና ስራ አስኪያጅ Steve Jobs ወደ መድረክ ላይ እየተራመደ ወጣና ከጂንስ ኪሱ ውስጥ iPhoneኑን አውጥቶ",
+        "እንደ Berlin, Cologne, Hamburg, እና Hanover በመሳሰሉት የጀርመን ከተሞች ወደ 100,000 ሰዎች",
+        "Wir haben im Stadtteilbüro über ቡና gesprochen und wollen mehr Treffen.",
+    ]
+    found = LanguageDetector().fit().detect(texts)
+    assert found["lang"].tolist() == ["und", "und", "de"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

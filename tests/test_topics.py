@@ -158,6 +158,20 @@ def test_tables_with_several_lemmas_per_word_give_the_first(
     assert kw.lemma_index(lang) is not None  # the indexed copy builds too
 
 
+def test_keywords_of_a_language_are_written_in_its_scripts():
+    tokens, _ = kw.tokenize_texts(
+        [
+            "Wir haben im Café über ቡና und مسجد gesprochen.",
+            "Нам нужен детский сад, Kita",
+            "ቡና ጠጣ Kaffee",
+        ],
+        ["de", "ru", "und"],
+    )
+    assert tokens[0] == ["café", "sprechen"]
+    assert tokens[1] == ["детский", "сад"]
+    assert "ቡና" in tokens[2] and "kaffee" in tokens[2]  # und: every script stays
+
+
 def test_lemma_index_answers_as_the_table(tmp_path, monkeypatch):
     monkeypatch.setenv("NLP_INTEGRATION_CACHE", str(tmp_path))
     monkeypatch.setattr(kw, "_LEMMA_MEMO", {})
