@@ -127,8 +127,10 @@ def train_model(
     from nlp_integration.codebook import SupervisedClassifier
 
     settings = settings or Settings()
+    label_col = resolve_column(frame, label_column, source, what="label")
     table, _, mask, texts = _prepared(frame, settings, source)
-    label_col = resolve_column(table, label_column, source, what="label")
+    if label_col not in table.columns:  # named like an output ("label", "themes"): kept renamed
+        label_col = f"{label_col}_input"
     labels = table.loc[mask, label_col].map(lambda v: "" if pd.isna(v) else str(v).strip())
     keep = (labels != "").to_numpy()
     if keep.sum() < 10:

@@ -121,6 +121,19 @@ def test_trained_model_is_applied_and_a_foreign_one_refused_before_work(tmp_path
         analyse(frame.drop(columns="code"), None, with_model, embedder=foreign)
 
 
+@pytest.mark.parametrize("column", ["label", "Label", "themes"])
+def test_labels_in_a_column_named_like_an_output_train(tmp_path, column):
+    # "label" is also the column a trained model writes; the input column is kept as label_input
+    from nlp_integration.codebook import SupervisedClassifier
+    from nlp_integration.tasks import train_model
+
+    frame = contributions(40)
+    frame[column] = ["a" if i % 2 else "b" for i in range(len(frame))]
+    settings = load_settings(overrides=["embedding.cache=false"], environ={})
+    train_model(frame, column, tmp_path / "model", settings=settings, embedder=HashingEmbedder())
+    assert list(SupervisedClassifier.load(tmp_path / "model").classes_) == ["a", "b"]
+
+
 def test_nested_stages_count_only_for_themselves():
     from nlp_integration.pipeline import _Timer
 
