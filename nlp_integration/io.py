@@ -607,8 +607,10 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
     if suffix == ".xlsx":
         safe = spreadsheet_safe(frame)
         return atomic_write(path, lambda tmp: safe.to_excel(tmp, index=False, engine="openpyxl"))
+    kind = f"'{suffix}' files" if suffix else "a name without a file type"
     raise InputFileError(
-        f"{path}: cannot write '{suffix}'; use .csv, .tsv, .xlsx, .json, .jsonl or .parquet"
+        f"{path}: cannot write {kind}; name the output file with .csv, .tsv, .xlsx, .json, "
+        f".jsonl or .parquet (e.g. {path.with_suffix('.csv').name})"
     )
 
 

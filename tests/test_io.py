@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -160,3 +161,13 @@ def test_json_with_single_records_key(tmp_path):
 def test_outputs_are_readable_files_not_private_temp_files(tmp_path):
     path = write_table(pd.DataFrame({"a": [1]}), tmp_path / "x.csv")
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize(
+    ("name", "said"), [("cls", "a name without a file type"), ("out.txt", "'.txt' files")]
+)
+def test_writing_to_a_name_without_a_table_type_says_how_to_name_it(tmp_path, name, said):
+    with pytest.raises(InputFileError, match=f"cannot write {said}") as caught:
+        write_table(pd.DataFrame({"a": [1]}), tmp_path / name)
+    assert f"e.g. {Path(name).with_suffix('.csv').name}" in str(caught.value)
+    assert "\n" not in str(caught.value)
