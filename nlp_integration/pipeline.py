@@ -10,7 +10,7 @@ import json
 import platform
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -94,7 +94,7 @@ class _TimedEmbedder:
         self.embedder = embedder
         self.timer = timer
 
-    def encode(self, texts) -> np.ndarray:
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
         with self.timer.stage("embed"):
             return self.embedder.encode(texts)
 
