@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import closing, suppress
+from contextlib import closing
 from functools import lru_cache
 from pathlib import Path
 
@@ -128,24 +127,22 @@ def lemma_index(lang: str) -> Path | None:
     if source is None:
         return None
     from nlp_integration.embedding import default_cache_dir
+    from nlp_integration.io import atomic_write
 
     stat = source.stat()  # a new spacy-lookups-data release gets its own copy
-    folder = default_cache_dir() / "lemmas"
-    index = folder / f"{lang}-{stat.st_size}-{int(stat.st_mtime)}.sqlite3"
+    index = default_cache_dir() / "lemmas" / f"{lang}-{stat.st_size}-{int(stat.st_mtime)}.sqlite3"
     if index.is_file():
         return index
-    partial = folder / f".{index.name}.{os.getpid()}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with closing(sqlite3.connect(partial)) as con, con:
+
+    def build(tmp: Path) -> None:
+        with closing(sqlite3.connect(tmp)) as con, con:
             con.execute("CREATE TABLE lemma (word TEXT PRIMARY KEY, lemma TEXT) WITHOUT ROWID")
             con.executemany("INSERT OR IGNORE INTO lemma VALUES (?, ?)", lemma_table(lang).items())
-        os.replace(partial, index)  # whole or not at all, also with runs in parallel
+
+    try:
+        return atomic_write(index, build)  # whole or not at all, also with runs in parallel
     except (OSError, sqlite3.Error):
-        with suppress(OSError):  # a half-built copy
-            partial.unlink()
         return None
-    return index
 
 
 def _lookup(index: Path, words: list[str], chunk: int = 900) -> dict[str, str]:

@@ -15,9 +15,9 @@ hostility.
 from __future__ import annotations
 
 import hashlib
-import os
 import zipfile
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +30,7 @@ from nlp_integration.codebook.fear import fear_evidence
 from nlp_integration.codebook.hostility import hostility_evidence, hostility_features
 from nlp_integration.codebook.lexical import counter_speech_strength
 from nlp_integration.errors import InputValueError, ModelError
+from nlp_integration.io import atomic_write
 
 # labels whose score the counter-speech layer lowers, and by how much (score * (1 - w * strength))
 COUNTER_SPEECH_LABELS: dict[str, float] = {"prejudice": 0.85}
@@ -245,13 +246,14 @@ class CodebookClassifier:
 
     def _store(self, path: Path) -> None:
         """Keep the fitted arrays; a cache that cannot be written is skipped."""
-        partial = path.with_name(f".{path.stem}.{os.getpid()}.npz")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            np.savez(partial, **{name: np.asarray(getattr(self, name)) for name in FITTED})
-            os.replace(partial, path)  # whole or not at all, also with runs in parallel
-        except OSError:
-            partial.unlink(missing_ok=True)
+        arrays = {name: np.asarray(getattr(self, name)) for name in FITTED}
+
+        def write(tmp: Path) -> None:
+            with tmp.open("wb") as handle:  # a file object: savez adds no ".npz" to the name
+                np.savez(handle, **arrays)
+
+        with suppress(OSError):
+            atomic_write(path, write)  # whole or not at all, also with runs in parallel
 
     def _restore(self, path: Path) -> bool:
         """Load the fitted arrays kept by :meth:`_store`; False where there are none (or broken)."""
