@@ -606,3 +606,50 @@ def test_second_round_counter_speech(text, strength):
 def test_german_text_with_a_code_or_link_is_not_read_as_arabizi(text):
     hits = find_hits(text)
     assert not hits["group"] and hostility_evidence(text) < 0.4
+
+
+# third round (2026-12-03): misspelt group words, harm that a negation spares the group from,
+# speakers naming themselves as one of the group. Sentences written for this test.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich verachte diese Flüchltinge.",  # swapped letters in the group word
+        "Migrnten sind ein Haufen Schmarotzer.",  # missing letter
+        "Wszyscy imigrnaci to złodzieje.",
+        "Ich habe viele Asylbewerber kennengelernt und hasse jeden von ihnen.",  # bare "hasse"
+    ],
+)
+def test_third_round_hostile_patterns(text):
+    assert hostility_evidence(text) >= 0.7, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kein Asylbewerber sollte in Angst leben oder leiden müssen.",
+        "Niemand darf Migranten wegen ihrer Herkunft verletzen.",
+        "Żaden imigrant nie powinien cierpieć z powodu pochodzenia.",
+        "لا يجوز أن يعاني أي مهاجر بسبب أصله.",
+        "Wir sind Geflüchtete aus Eritrea und suchen einen Deutschkurs.",
+        "Jestem uchodźczynią z Ukrainy i szukam pracy.",
+        "نحن لاجئون من السودان ونبحث عن سكن.",
+        "Ausländer sind keineswegs faul.",
+    ],
+)
+def test_third_round_non_hostile_patterns(text):
+    assert hostility_evidence(text) == 0.0, text
+    assert negated_hostility(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich bin gegen Migranten in unserem Haus.",  # a stance, not a self-description
+        "Wir sind für mehr Flüchtlingsunterkünfte.",
+        "Der Radweg an der Stellwerkstraße ist zu schmal.",  # no repair into a cue ("stellen")
+        "Die Fluchtwege im Haus sind zugestellt.",
+    ],
+)
+def test_third_round_patterns_leave_other_sentences_alone(text):
+    assert not negated_hostility(text), text
+    assert hostility_evidence(text) < 0.4, text

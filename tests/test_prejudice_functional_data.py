@@ -45,3 +45,24 @@ def test_the_sets_share_no_text():
     test = {r["text"].strip() for r in _rows("test.csv")}
     test2 = {r["text"].strip() for r in _rows("test2.csv")}
     assert not dev & test and not (dev | test) & test2
+
+
+MHC_HOSTILE = {
+    "derog_neg_emote_h", "derog_neg_attrib_h", "derog_dehum_h", "derog_impl_h", "threat_dir_h",
+    "threat_norm_h", "slur_h", "profanity_h", "ref_subs_clause_h", "ref_subs_sent_h",
+    "negate_pos_h", "phrase_question_h", "phrase_opinion_h", "spell_char_swap_h",
+    "spell_char_del_h", "spell_space_del_h", "spell_space_add_h", "spell_leet_h",
+}  # fmt: skip
+MHC_NOT_HOSTILE = {
+    "negate_neg_nh", "ident_neutral_nh", "ident_pos_nh", "counter_quote_nh", "counter_ref_nh",
+}  # fmt: skip
+
+
+def test_mhc_style_set_covers_every_language_and_functionality():
+    rows = _rows("mhc_style.csv")
+    counts = Counter((r["lang"], r["functionality"]) for r in rows)
+    assert set(counts) == {(lang, f) for lang in LANGS for f in MHC_HOSTILE | MHC_NOT_HOSTILE}
+    assert set(counts.values()) == {5}
+    wrong = [r["id"] for r in rows if r["hostile"] != str(int(r["functionality"] in MHC_HOSTILE))]
+    assert not wrong, f"hostile contradicts functionality: {wrong}"
+    assert len({r["text"].strip() for r in rows}) == len(rows)

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from nlp_integration.codebook.lexical import GENERALISING_CUES, normalise
+from nlp_integration.codebook.spelling import CueSpeller
 
 # fmt: off
 GROUP_TERMS: dict[str, tuple[str, ...]] = {
@@ -467,7 +468,7 @@ VIOLENCE_TERMS: dict[str, tuple[str, ...]] = {
 
 HATE_TERMS: dict[str, tuple[str, ...]] = {
     "de": (
-        "ich hasse", "hasse diese", "hasse die", "hassen wir", "verachte", "ekelhaft*", "kotzen",
+        "ich hasse", "hasse", "hasse diese", "hasse die", "hassen wir", "verachte", "ekelhaft*", "kotzen",
         "zum kotzen", "widern mich an", "widert mich an", "ekel", "ekelt", "mir wird schlecht",
         "wird mir schlecht", "könnte kotzen", "könnt kotzen", "nicht ausstehen",
         "kann sie nicht leiden", "kann die nicht leiden", "auf den sack",
@@ -540,7 +541,7 @@ HATE_TERMS: dict[str, tuple[str, ...]] = {
 NEGATORS: dict[str, tuple[str, ...]] = {
     "de": (
         "nicht", "kein", "keine", "keinen", "keiner", "keines", "keinem", "nie", "niemals",
-        "niemand", "weder", "nichts",
+        "niemand", "weder", "nichts", "keineswegs", "keinesfalls",
     ),
     "en": (
         "not", "no", "never", "nobody", "neither", "nor", "isn't", "aren't", "don't", "doesn't",
@@ -550,7 +551,7 @@ NEGATORS: dict[str, tuple[str, ...]] = {
         "ne", "n'", "pas", "jamais", "aucun", "aucune", "personne",
     ),
     "pl": (
-        "nie", "żaden", "żadni", "żadna", "wcale", "nigdy", "nikt", "ani",
+        "nie", "żaden", "żadni", "żadna", "wcale", "nigdy", "nikt", "ani", "bynajmniej",
     ),
     "ar": (
         "ليس", "ليسوا", "ليست", "لسن", "لسنا", "غير", "لا", "لم", "لن", "ما", "مش", "مو", "موش",
@@ -757,6 +758,31 @@ NEGATED_COPULAS = (
     "не є",
     "نیستند",
 )
+# harm that a negated statement spares the group from: "Kein Flüchtling verdient es zu sterben",
+# "Nikt nie powinien krzywdzić uchodźców", "لا يستحق أي لاجئ أن يموت" are not hostile
+HARM_TERMS = (
+    "sterben", "leiden", "verletzt", "verletzen", "gewalt", "diskriminiert",
+    "angegriffen", "getötet", "gequält", "den tod", "to die", "suffer", "harmed", "hurt",
+    "discriminated", "attacked", "killed", "umrzeć", "umierać", "śmierć", "śmierci", "cierpieć",
+    "krzywdzić", "skrzywdzić", "skrzywdzon*", "dyskryminowan*", "atakowan*", "يموت", "يموتوا",
+    "الموت", "يعاني", "يعانوا", "ايذاء", "اذى", "يتاذى", "التمييز", "يقتل", "مرگ", "آسیب",
+    "умереть", "страдать", "пострадать", "вмирати", "страждати", "să moară", "să sufere",
+    "ölmeyi", "acı çekmeyi",
+)  # fmt: skip
+# the speaker names themselves as one of the group ("Wir sind Geflüchtete aus Syrien", "Jesteśmy
+# grupą uchodźców", "نحن لاجئون"): a group word right after these is self-description
+SELF_TERMS = (
+    "ich bin", "wir sind", "ich bin ein", "ich bin eine", "wir sind eine gruppe von", "i am",
+    "i'm", "we are", "we're", "we are a group of", "jestem", "jesteśmy", "jesteśmy grupą",
+    "انا", "نحن", "احنا", "نحن مجموعه من", "je suis", "nous sommes", "я", "мы", "ми", "eu sunt",
+    "noi suntem", "ben", "biz",
+)  # fmt: skip
+# words between a self-description cue and a group word that make it a stance, not a self-description
+# ("Wir sind für islamische Kindergärten", "Ich bin gegen Migranten")
+SELF_STANCE_WORDS = (
+    "für", "gegen", "for", "against", "za", "przeciw", "przeciwko", "ضد", "مع", "pour", "contre",
+    "nicht", "kein", "keine", "not", "no", "nie", "لست", "لسنا", "за", "против", "pentru", "contra",
+)  # fmt: skip
 # the group is the victim in this clause: devaluing words describe others ("Opfer von Kriminellen")
 VICTIM_TERMS = (
     "opfer",
@@ -902,6 +928,18 @@ def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 _NOBODY = _phrase_pattern(NEGATIVE_QUANTIFIERS + NEGATED_BELIEFS)
 _NEG_COPULA = _phrase_pattern(NEGATED_COPULAS)
 _VICTIM = _phrase_pattern(VICTIM_TERMS)
+_HARM = _phrase_pattern(HARM_TERMS)
+
+
+@lru_cache(maxsize=1)
+def _self_pattern() -> re.Pattern[str]:
+    """A self-description cue right before a group word (at most one word between)."""
+    group = _table_pattern("group").pattern
+    cues = _trie(_cue(c) for c in SELF_TERMS)
+    stance = "|".join(re.escape(_fold(w)) for w in SELF_STANCE_WORDS)
+    return re.compile(rf"(?<![\w']){cues} (?:(?!(?:{stance}) )\w+ )?(?:{group})")
+
+
 _NEWS = _phrase_pattern(NEWS_TERMS)
 
 
@@ -922,6 +960,32 @@ def _before_group_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (name, re.compile(rf"(?<![\w']){_AR_PREFIX}{_trie(_cue(c) for c in cues)} (?=(?:{group}))"))
         for name, cues in BEFORE_GROUP.items()
     )
+
+
+# short words that may run into a cue when a space is dropped ("ichhasse", "haterefugees")
+GLUE_WORDS = (
+    "ich", "wir", "die", "diese", "alle", "sind", "i", "we", "all", "the", "are", "ja", "my",
+    "te", "ci", "to", "są", "wszyscy", "je", "les", "tous",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _speller() -> CueSpeller:
+    """:class:`~.spelling.CueSpeller` over the single-word group words.
+
+    Only these: repairing towards devaluing or hate words turned ordinary words into cues in real
+    German text ("stellen" -> "stehlen", "verzichten" -> "vernichten"), towards slurs ordinary
+    words into slurs ("knacken", "couilles"); a repaired group word adds evidence only together
+    with a hostile word.
+    """
+    words, stems = set(), set()
+    for name in ("group",):
+        for cues in _HIT_TABLES[name].values():
+            for cue in cues:
+                literal, end = _cue(cue)
+                if literal and " " not in literal:
+                    (stems if end == "" else words).add(literal)
+    return CueSpeller(words, stems, (_fold(w) for w in GLUE_WORDS))
 
 
 @lru_cache(maxsize=1)
@@ -975,13 +1039,18 @@ def _negation_after() -> frozenset[str]:
 def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
     """Hits per table: ``{table: [(matched text, negated), ...]}``, clause by clause.
 
-    ``negated_copula`` holds the negated copulas that follow a group word in the same clause.
+    ``negated_copula`` holds the negated copulas that follow a group word in the same clause;
+    ``spared`` the harm words of a clause whose group word or harm word is negated ("Kein
+    Flüchtling verdient es zu sterben"); ``self`` a speaker naming themselves as one of the group
+    ("Wir sind Geflüchtete"). Both count as negated when nothing hostile is left.
     """
     out: dict[str, list[tuple[str, bool]]] = {name: [] for name in _HIT_TABLES}
     out["negated_copula"] = []
+    out["spared"] = []
+    out["self"] = []
     arabizi = _looks_arabizi(str(text))
     for clause in _CLAUSE.split(str(text)):
-        norm = _fold(clause)
+        norm = _speller().repair(_fold(clause))
         if not norm:
             continue
         first_group = None
@@ -1001,6 +1070,13 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
             out["negated_copula"] += [
                 (m.group(0), True) for m in _NEG_COPULA.finditer(norm, first_group)
             ]
+            group_negated = any(neg for _, neg in out["group"])
+            out["spared"] += [
+                (m.group(0), True)
+                for m in _HARM.finditer(norm)
+                if group_negated or _negated(norm, m.start(), m.end())
+            ]
+            out["self"] += [(m.group(0), True) for m in _self_pattern().finditer(norm)]
         if arabizi:
             for name, hit, negated in _arabizi_hits(normalise(clause)):
                 out[name].append((hit, negated))
@@ -1224,7 +1300,9 @@ def _features(text: str) -> tuple[float, bool]:
                 level = 0.9
             score = max(score, level)
     negated_any = any(neg for k in HOSTILE_TABLES for _, neg in hits[k])
-    negated = (negated_any or bool(hits["negated_copula"])) and score == 0.0
+    negated = (
+        negated_any or bool(hits["negated_copula"] or hits["spared"] or hits["self"])
+    ) and score == 0.0
     return score, bool(negated)
 
 
