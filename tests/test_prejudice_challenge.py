@@ -646,7 +646,8 @@ def test_third_round_non_hostile_patterns(text):
     [
         "Ich bin gegen Migranten in unserem Haus.",  # a stance, not a self-description
         "Wir sind für mehr Flüchtlingsunterkünfte.",
-        "Der Radweg an der Stellwerkstraße ist zu schmal.",  # no repair into a cue ("stellen")
+        # ordinary words one edit from a hostile word stay as they are ("stellen" / "stehlen")
+        "Geflüchtete stellen ihre Anträge beim Sozialamt.",
         "Die Fluchtwege im Haus sind zugestellt.",
     ],
 )

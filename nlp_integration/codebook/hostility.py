@@ -770,10 +770,11 @@ HARM_TERMS = (
     "ölmeyi", "acı çekmeyi",
 )  # fmt: skip
 # the speaker names themselves as one of the group ("Wir sind Geflüchtete aus Syrien", "Jesteśmy
-# grupą uchodźców", "نحن لاجئون"): a group word right after these is self-description
+# grupą uchodźców", "نحن لاجئون"): a group word right after these (one word may stand between)
+# is self-description
 SELF_TERMS = (
-    "ich bin", "wir sind", "ich bin ein", "ich bin eine", "wir sind eine gruppe von", "i am",
-    "i'm", "we are", "we're", "we are a group of", "jestem", "jesteśmy", "jesteśmy grupą",
+    "ich bin", "wir sind", "wir sind eine gruppe von", "i am", "i'm", "we are", "we're",
+    "we are a group of", "jestem", "jesteśmy",
     "انا", "نحن", "احنا", "نحن مجموعه من", "je suis", "nous sommes", "я", "мы", "ми", "eu sunt",
     "noi suntem", "ben", "biz",
 )  # fmt: skip
@@ -930,6 +931,8 @@ _NEG_COPULA = _phrase_pattern(NEGATED_COPULAS)
 _VICTIM = _phrase_pattern(VICTIM_TERMS)
 _HARM = _phrase_pattern(HARM_TERMS)
 
+_NEWS = _phrase_pattern(NEWS_TERMS)
+
 
 @lru_cache(maxsize=1)
 def _self_pattern() -> re.Pattern[str]:
@@ -938,9 +941,6 @@ def _self_pattern() -> re.Pattern[str]:
     cues = _trie(_cue(c) for c in SELF_TERMS)
     stance = "|".join(re.escape(_fold(w)) for w in SELF_STANCE_WORDS)
     return re.compile(rf"(?<![\w']){cues} (?:(?!(?:{stance}) )\w+ )?(?:{group})")
-
-
-_NEWS = _phrase_pattern(NEWS_TERMS)
 
 
 @lru_cache(maxsize=16)
@@ -962,10 +962,10 @@ def _before_group_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
-# short words that may run into a cue when a space is dropped ("ichhasse", "haterefugees")
+# short words that may run into a group word when a space is dropped ("dieflüchtlinge")
 GLUE_WORDS = (
-    "ich", "wir", "die", "diese", "alle", "sind", "i", "we", "all", "the", "are", "ja", "my",
-    "te", "ci", "to", "są", "wszyscy", "je", "les", "tous",
+    "die", "diese", "alle", "sind", "the", "all", "are", "te", "ci", "to", "są", "wszyscy", "les",
+    "tous",
 )  # fmt: skip
 
 
@@ -979,12 +979,11 @@ def _speller() -> CueSpeller:
     with a hostile word.
     """
     words, stems = set(), set()
-    for name in ("group",):
-        for cues in _HIT_TABLES[name].values():
-            for cue in cues:
-                literal, end = _cue(cue)
-                if literal and " " not in literal:
-                    (stems if end == "" else words).add(literal)
+    for cues in GROUP_TERMS.values():
+        for cue in cues:
+            literal, end = _cue(cue)
+            if literal and " " not in literal:
+                (stems if end == "" else words).add(literal)
     return CueSpeller(words, stems, (_fold(w) for w in GLUE_WORDS))
 
 
@@ -1054,6 +1053,7 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
         if not norm:
             continue
         first_group = None
+        groups_before = len(out["group"])
         victim = bool(_VICTIM.search(norm) or _NEWS.search(_OWN_VIEW.sub(" ", norm)))
         for name in _HIT_TABLES:
             for m in _table_pattern(name).finditer(norm):
@@ -1070,7 +1070,7 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
             out["negated_copula"] += [
                 (m.group(0), True) for m in _NEG_COPULA.finditer(norm, first_group)
             ]
-            group_negated = any(neg for _, neg in out["group"])
+            group_negated = any(neg for _, neg in out["group"][groups_before:])
             out["spared"] += [
                 (m.group(0), True)
                 for m in _HARM.finditer(norm)

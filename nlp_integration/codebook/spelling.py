@@ -1,8 +1,8 @@
 """Repair misspelt cue words before matching: one letter swapped, missing, extra or wrong, and two
 words run together.
 
-Word filters are dodged by small misspellings ("Flüchtilnge", "refugee", "przestepcy") and by
-dropped spaces ("Ichhasse Flüchtlinge"). :class:`CueSpeller` knows the words of a cue table and
+Word filters are dodged by small misspellings ("Flüchtilnge", "Migrnten", "imigrnaci") and by
+dropped spaces ("dieflüchtlinge"). :class:`CueSpeller` knows the words of a cue table and
 rewrites a text's *unknown* long words that are one edit away from exactly one cue word (edits
 found through delete variants, as in SymSpell: a word and a cue match when deleting at most one
 letter from each gives the same string, checked to be one edit; this covers one swap of
@@ -57,7 +57,7 @@ class CueSpeller:
     ----------
     words : whole cue words (already folded as the text will be).
     stems : cue stems: a text word beginning with a stem matches it ("flüchtling" -> "flüchtlinge").
-    glue : short words that may run into a cue ("ich", "i", "we"): "ichhasse" -> "ich hasse".
+    glue : short words that may run into a cue ("die", "all"): "dieflüchtlinge" -> "die flüchtlinge".
     """
 
     def __init__(self, words: Iterable[str], stems: Iterable[str], glue: Iterable[str]) -> None:
@@ -67,7 +67,6 @@ class CueSpeller:
         self._stem_lengths = sorted({len(s) for s in self.stems})
         self._word_index = self._index(w for w in self.words if len(w) >= MIN_FUZZY_LENGTH)
         self._stem_index = self._index(s for s in self.stems if len(s) >= MIN_FUZZY_STEM)
-        self._fuzzy_stem_lengths = sorted({len(s) for s in self.stems if len(s) >= MIN_FUZZY_STEM})
         self.repair_word = lru_cache(maxsize=65_536)(self._repair_word)
 
     @staticmethod
@@ -108,17 +107,14 @@ class CueSpeller:
             for c in self._word_index.get(v, ())
             if c[0] == word[0] and _one_edit(word, c)
         }
-        for length in self._fuzzy_stem_lengths:
-            for cut in range(
-                max(length - 1, len(word) - MAX_STEM_ENDING), min(length + 1, len(word)) + 1
-            ):
-                head = word[:cut]
-                found |= {
-                    s + word[cut:]
-                    for v in _deletes(head)
-                    for s in self._stem_index.get(v, ())
-                    if s[0] == word[0] and _one_edit(head, s)
-                }
+        for cut in range(max(len(word) - MAX_STEM_ENDING, 1), len(word) + 1):
+            head = word[:cut]  # a stem one edit from ``head`` is within one letter of its length
+            found |= {
+                s + word[cut:]
+                for v in _deletes(head)
+                for s in self._stem_index.get(v, ())
+                if s[0] == word[0] and _one_edit(head, s)
+            }
         if not found:
             return None
         closest = min(abs(len(c) - len(word)) for c in found)  # a swap over an added letter
@@ -127,13 +123,16 @@ class CueSpeller:
 
     def _split(self, word: str) -> str | None:
         """Two words run together, one a cue of at least four letters and the other a cue or a
-        glue word: "ichhasse" -> "ich hasse", "haterefugees" -> "hate refugees"."""
+        glue word: "dieflüchtlinge" -> "die flüchtlinge".
+
+        ``word`` itself is not :meth:`known`, so no left part begins with a stem: a left cue is a
+        whole cue word, and only then (or after a glue word) is the right part looked up.
+        """
         for cut in range(2, len(word) - 1):
             left, right = word[:cut], word[cut:]
-            left_cue = len(left) >= MIN_JOINED_PART and self.known(left)
-            right_cue = len(right) >= MIN_JOINED_PART and self.known(right)
-            if (left_cue and (right_cue or right in self.glue)) or (
-                right_cue and left in self.glue
-            ):
+            if len(left) >= MIN_JOINED_PART and left in self.words:
+                if right in self.glue or (len(right) >= MIN_JOINED_PART and self.known(right)):
+                    return f"{left} {right}"
+            elif left in self.glue and len(right) >= MIN_JOINED_PART and self.known(right):
                 return f"{left} {right}"
         return None
