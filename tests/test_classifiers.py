@@ -516,3 +516,18 @@ def test_e5_fear_and_need(e5_predictions):
     assert "fear" in fear_ru["statement_types"].split(";")
     assert need_de["score_need"] > need_de["score_fear"]
     assert fear_de["score_fear"] > need_de["score_fear"]
+
+
+def test_per_class_offsets_are_kept_only_where_they_help():
+    from nlp_integration.codebook.supervised import _best_offsets, _offsets_if_they_help, _softmax
+
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 3, 600)
+    logits = np.eye(3)[y] * 2.0 + rng.normal(0.0, 1.0, (600, 3))
+    skewed = logits.copy()
+    skewed[:, 2] -= 1.5  # class 2 is under-predicted: offsets on the others recover it
+    kept = _offsets_if_they_help(y, _softmax(skewed))
+    assert kept[:2].min() > 0 and kept[2] == 0
+    # on well-ordered probabilities the offsets chosen in-sample are noise: plain argmax
+    assert _best_offsets(y, _softmax(logits)).any()
+    assert not _offsets_if_they_help(y, _softmax(logits)).any()

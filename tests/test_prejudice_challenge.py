@@ -654,3 +654,45 @@ def test_third_round_non_hostile_patterns(text):
 def test_third_round_patterns_leave_other_sentences_alone(text):
     assert not negated_hostility(text), text
     assert hostility_evidence(text) < 0.4, text
+
+
+# fourth round (2026-12-03): threats in the first person future, Polish negative concord, an
+# Arabic exceptive after a negated copula, hatred and insults of others referred to and condemned.
+# Sentences written for this test.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Den nächsten Asylbewerber, der hier klingelt, steche ich ab.",
+        "Jeśli imigranci tu zostaną, podpalę im mieszkania.",
+        "سأحرق بيوت اللاجئين في حيّنا.",
+        "Cudzoziemcy nie są nic warci.",  # negative concord: "nie ... nic" is one negation
+        "اللاجئون ليسوا سوى حشرات.",  # "nothing but insects": the exceptive undoes the negation
+    ],
+)
+def test_fourth_round_hostile_patterns(text):
+    assert hostility_evidence(text) >= 0.7, text
+    assert not negated_hostility(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Euer Hass auf Flüchtlinge ist traurig.",
+        "Hör auf, Migranten als Parasiten zu bezeichnen.",
+        "Wasza nienawiść do uchodźców jest żałosna.",
+        "Zgłaszam każdy wpis, który obraża imigrantów.",
+        "كرهكم للمهاجرين أمر محزن.",
+        "توقفوا عن وصف اللاجئين بالحشرات.",
+    ],
+)
+def test_fourth_round_condemned_hatred_is_counter_speech(text):
+    assert counter_speech_strength(text) == 1.0, text
+
+
+def test_fourth_round_rules_keep_their_limits():
+    own = "Ich habe Hass auf Ausländer, ehrlich."  # own hatred, nothing condemned
+    assert counter_speech_strength(own) == 0.0 and hostility_evidence(own) >= 0.7
+    # the concord rule is Polish: a German "nicht" before "nichts wert" still negates it
+    assert hostility_evidence("Flüchtlinge sind nicht nichts wert.") == 0.0
+    # and an ordinary Polish negation still counts
+    assert negated_hostility("Uchodźcy nie są przestępcami.")

@@ -143,7 +143,8 @@ DEVALUING_TERMS: dict[str, tuple[str, ...]] = {
         "respektlos*", "frauenverachtend*", "frauenfeind*", "bringen nichts als", "vermüllen",
         "verdrecken", "verwahrlos*", "benehmen sich wie", "sie lügen", "die lügen", "lügen alle",
         "lügen doch", "kann man nicht trauen", "ihnen nicht trauen", "denen nicht trauen",
-        "liegt ihnen im blut", "liegt denen im blut", "im blut haben",
+        "liegt ihnen im blut", "liegt denen im blut", "im blut haben", "weniger wert",
+        "nicht zu trauen", "taugen nichts", "stinken",
     ),
     "en": (
         "criminal*", "thug*", "rapist*", "terrorist*", "lazy", "parasite*", "leech*",
@@ -181,7 +182,9 @@ DEVALUING_TERMS: dict[str, tuple[str, ...]] = {
         "rozkradną", "zabierają nam pracę", "zabierają pracę", "zabiorą nam", "pasożytuj*",
         "żerują", "nie szanują", "nie szanuja", "zero szacunku", "wrogowie", "wrogiem", "okupanci",
         "okupant*", "hołota", "nie da się z nimi żyć",
-        "handlarze prochów", "handlarze narkotyków", "dilerzy narkotyków",
+        "handlarze prochów", "handlarze narkotyków", "dilerzy narkotyków", "bezwartościow*",
+        "gorszy sort", "nic warci", "nic warte", "nic wart", "nie można ufać", "nie wolno ufać",
+        "nie da się ufać",
     ),
     "ar": (
         "مجرم*", "ارهاب*", "لصوص", "لص", "حرامي*", "كسالي", "كسول*", "قذر*", "وسخ*", "متخلف*",
@@ -204,7 +207,8 @@ DEVALUING_TERMS: dict[str, tuple[str, ...]] = {
         "ما الهم امان", "يحسبون روحهم", "عنف في دمهم", "في دمهم", "دواعش", "يفسدوا", "فساد اخلاقي",
         "نجسين", "انجاس", "بلطجيه", "بلطجيين", "ولاد الشرموطه", "شرموط*", "ولاد الكلب",
         "ولاد الحرام", "كس اخت", "كس ام*", "كسم*", "منايك*", "عرص*", "ولاد الكلاب", "تجار مخدرات",
-        "تجار المخدرات",
+        "تجار المخدرات", "احقر", "حقير*", "حقراء", "اقل قيمه", "لا قيمه لهم", "بلا قيمه",
+        "لا يساوون شيئا",
     ),
     "tr": (
         "suçlu*", "hırsız*", "tecavüzcü*", "terörist*", "tembel*", "pis", "pislik*", "asalak*",
@@ -254,12 +258,13 @@ DEHUMANISING_TERMS: dict[str, tuple[str, ...]] = {
         "ścierw*", "śmieci", "swołocz", "szumowin*", "plaga", "zaraza", "murzyn*", "brudas*",
         "małp*", "pomiot*", "dzicz", "karaluch*", "hieny", "hien*", "wszy", "wszawic*", "pluskw*",
         "pchły", "kleszcz*", "bydlak*", "zwierzaki", "trzoda", "dziczy", "wrzód", "gangrena",
+        "śmiecie", "podludzi*",
     ),
     "ar": (
         "حشرات", "حشره", "جرذان", "فئران", "حيوانات", "كلاب", "كلب", "خنازير", "خنزير", "قرود",
         "حثاله", "زباله", "نفايات", "سرطان", "وباء", "افه", "بهائم", "رعاع", "صراصير", "قمامه",
         "جراثيم", "قمل", "قمله", "براغيث", "طاعون", "جرب", "ذباب", "بق", "دود", "طفيليات", "حمير",
-        "بقر", "غنم", "وحوش", "ديدان",
+        "بقر", "غنم", "وحوش", "ديدان", "اقل من البشر", "دون البشر", "ادني من البشر",
     ),
     "tr": (
         "hayvan*", "böcek*", "sürü*", "köpek*", "domuz*", "çöp*",
@@ -404,7 +409,12 @@ VIOLENCE_TERMS: dict[str, tuple[str, ...]] = {
         "zusammenschlagen", "zusammentreten", "schlagen wir zusammen", "brennen sehen",
         "sollen brennen", "soll brennen", "sollen verrecken", "sollen krepieren",
         "werden noch lernen was", "werden schon lernen was", "sollen lernen was",
-        "was sie davon haben",
+        "was sie davon haben", "abstechen", "absteche*", "steche ich", "stech ich", "stechen wir",
+        "erstechen", "erstech ich", "aufschlitzen", "kaltmachen", "kalt machen", "mach ich kalt",
+        "mache ich kalt", "sollen bluten", "werden bluten", "bluten lassen", "bluten sehen",
+        "kehle durchschneiden", "ertränken", "aufknüpfen", "niederstechen",
+        "abmurksen", "sollen sterben", "sollen alle sterben", "sollten alle sterben",
+        "wären alle tot", "den tod wünsche*",
     ),
     "en": (
         "kill them", "kill all", "kill every", "shoot them", "exterminat*", "gas them",
@@ -430,7 +440,10 @@ VIOLENCE_TERMS: dict[str, tuple[str, ...]] = {
         "utopić ich", "za drutem", "za drutami", "drut kolczast*", "wysterylizować", "sterylizować",
         "zrobimy z nimi porządek", "porządek z nimi", "spalić ich", "podpalić im", "nauczkę",
         "dać nauczkę", "damy im nauczkę", "jeszcze poznają", "poznają co to", "z kijami", "połamię",
-        "połamiemy", "połamie", "nauczą się co to", "zobaczą co to znaczy",
+        "połamiemy", "połamie", "nauczą się co to", "zobaczą co to znaczy", "zatłukę", "zatłuczę",
+        "podpalę", "spalę", "zastrzelę", "pobiję", "powieszę", "poderżnę", "zadźgam",
+        "zadźgać", "spłynęli krwią", "spłyną krwią", "spłynęły krwią", "zalać krwią",
+        "poderżnąć gardła", "zdech*", "niech umrą", "żeby umarli", "żeby wszyscy umarli",
     ),
     "ar": (
         "اقتلو*", "قتلهم", "يجب قتل", "حرقهم", "احرقو*", "اباده*", "ابادتهم", "اعدامهم", "اعدموهم",
@@ -444,7 +457,10 @@ VIOLENCE_TERMS: dict[str, tuple[str, ...]] = {
         "نأدبهم", "نادبهم", "تاديبهم", "علقوهم", "اشنقوهم", "يندبحوا", "ينذبحوا", "ندبحهم",
         "نذبحهم", "نموتهم", "هنموتهم", "اسلاك شائكه", "ورا الشبك", "يموتوا كلهم",
         "ان شاء الله يغرقوا", "يغرقوا كلهم", "يلعنهم",
-        "رح يعرفوا شو يعني", "سيعرفون معنى", "هيعرفوا يعني ايه", "هيعرفوا يعني اي",
+        "رح يعرفوا شو يعني", "سيعرفون معنى", "هيعرفوا يعني ايه", "هيعرفوا يعني اي", "ساضرب*",
+        "سنضرب*", "ساحرق*", "ساذبح*", "سنذبح*", "ساطعن*", "اطعنهم", "ينزفون", "ينزفوا",
+        "اغراق", "ساسحق*", "القضاء عليهم", "ساقضي علي*", "اتمني لو يموت*", "اتمني ان يموت*",
+        "اتمني موتهم", "ليتهم يموتون",
     ),
     "tr": (
         "öldür*", "yakın", "asın", "gebersin",
@@ -504,7 +520,7 @@ HATE_TERMS: dict[str, tuple[str, ...]] = {
         "mam ich serdecznie dość", "mam serdecznie dość", "żygać", "rzygać się chce", "wstręt",
         "wstrętem", "wstrętni", "wstrętn*", "obrzydliwi", "wkurzają mnie", "denerwują mnie",
         "drażnią mnie", "niedobrze mi", "robi mi się niedobrze", "czystą nienawiść",
-        "budzą nienawiść", "budzą we mnie", "czuję nienawiść",
+        "budzą nienawiść", "budzą we mnie", "czuję nienawiść", "brzydz*",
     ),
     "ar": (
         "اكره", "نكره", "اكرههم", "احتقر*", "مقرف*", "قرف", "اشمئزاز", "ما بتحمل*", "لا اتحمل*",
@@ -515,7 +531,7 @@ HATE_TERMS: dict[str, tuple[str, ...]] = {
         "ما بطيقهم", "ما بطيقهن", "مش طايقهم", "ما بتحملهم", "ما بقدر اتحملهم", "ما اطيقهم",
         "لا اطيقهم", "الله يلعن*", "الله يقرفهم", "يقهروني", "بيقهروني", "دمي بيغلي", "دمي يغلي",
         "بيغلي دمي", "يغلي دمي", "يعصبوني", "بيعصبوني", "من كل قلبي اكره*", "الله يلعنهم",
-        "يلعن ابوهم", "يلعن دينهم",
+        "يلعن ابوهم", "يلعن دينهم", "بالغثيان", "الغثيان",
     ),
     "tr": (
         "nefret ediyorum", "iğrenç*",
@@ -778,6 +794,20 @@ SELF_TERMS = (
     "انا", "نحن", "احنا", "نحن مجموعه من", "je suis", "nous sommes", "я", "мы", "ми", "eu sunt",
     "noi suntem", "ben", "biz",
 )  # fmt: skip
+# praise of the group in the clause of a group word ("Migranten sind großartige Nachbarn", "Kocham
+# moich sąsiadów imigrantów", "المهاجرون جيران رائعون"): not hostile when nothing hostile is left.
+# Words used sarcastically about migrants in hostile posts ("Bereicherung", "willkommen", "toll",
+# "Goldstücke") are left out.
+PRAISE_TERMS = (
+    "wunderbar*", "wundervoll*", "großartig*", "ich liebe", "wir lieben", "freue mich über",
+    "freuen uns über", "dankbar für", "fleißig*", "hilfsbereit*", "freundlich*", "sympathisch*",
+    "bewundere", "stolz auf", "schätze", "schätzen", "herzlich*", "gute nachbarn",
+    "wonderful", "i love", "we love", "proud of", "grateful for", "hardworking", "hard-working",
+    "friendly", "wspania*", "cudown*", "kocham", "uwielbiam", "świetn*", "życzliw*", "pracowi*",
+    "serdeczn*", "dumni z", "dumna z", "dumny z", "cieszę się", "podziwiam", "przyjaźn*",
+    "dobrzy sąsiedzi", "dobrymi sąsiadami", "رائع*", "احب", "نحب", "طيبين", "كرماء", "مجتهد*",
+    "نفخر", "فخور*", "ممتن*", "لطفاء", "اغنوا", "اثروا",
+)  # fmt: skip
 # words between a self-description cue and a group word that make it a stance, not a self-description
 # ("Wir sind für islamische Kindergärten", "Ich bin gegen Migranten")
 SELF_STANCE_WORDS = (
@@ -857,6 +887,8 @@ _AR_PREFIX = (
 
 
 _AR_DOUBLED_END = re.compile(r"([\u0621-\u064a])\1(?!\w)")
+_CAMEL_CASE = re.compile(r"(?<=[a-zäöüßąćęłńóśźż])(?=[A-ZÄÖÜĄĆĘŁŃÓŚŹŻ])")
+_WORD_NOT_HANDLE = re.compile(r"(?<![\w@])\w+")  # user names (@SteiblBarbara) stay whole
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
 _LETTERS_AND_DIGITS = re.compile(r"(?<!\w)(?=\w*[^\W\d_])(?=\w*\d)\w+")
 _SPACED_LETTERS = re.compile(r"(?<!\S)(?:\w ){3,}\w(?!\S)")  # "a s y l a n t e n"
@@ -873,9 +905,9 @@ def _deobfuscate(norm: str) -> str:
 
 def _fold(text: str) -> str:
     """:func:`~nlp_integration.codebook.lexical.normalise`, Arabic letter folding (alef, ya, ta
-    marbuta), Latin diacritics dropped (so "przestepcy" matches "przestępcy") and
-    :func:`_deobfuscate`."""
-    text = str(text)
+    marbuta), Latin diacritics dropped (so "przestepcy" matches "przestępcy"), words run together
+    in camel case split ("verachteEinwanderer", "#AusländerRaus") and :func:`_deobfuscate`."""
+    text = _WORD_NOT_HANDLE.sub(lambda m: _CAMEL_CASE.sub(" ", m.group(0)), str(text))
     if "  " in text:  # "A f r y k a n i e   t o": join each spaced word before spaces collapse
         text = _SPACED_RAW.sub(lambda m: m.group(0).replace(" ", ""), text)
     out = _deobfuscate(normalise(text)).translate(_AR_FOLD)
@@ -930,6 +962,7 @@ _NOBODY = _phrase_pattern(NEGATIVE_QUANTIFIERS + NEGATED_BELIEFS)
 _NEG_COPULA = _phrase_pattern(NEGATED_COPULAS)
 _VICTIM = _phrase_pattern(VICTIM_TERMS)
 _HARM = _phrase_pattern(HARM_TERMS)
+_PRAISE = _phrase_pattern(PRAISE_TERMS)
 
 _NEWS = _phrase_pattern(NEWS_TERMS)
 
@@ -997,11 +1030,17 @@ def _exceptive(words: list[str]) -> bool:
     negators = _negator_set()
     for i in range(len(words) - 1, max(len(words) - 1 - NEGATION_WINDOW, -1), -1):
         word = words[i]
-        if word in EXCEPTIVES_AR:
+        if word in _EXCEPTIVES_AR:
             return any(_strip_ar(w) in negators for w in words[max(i - 6, 0) : i])
         if word in EXCEPTIVES and i > 0 and words[i - 1] == EXCEPTIVES[word]:
             return True
     return False
+
+
+_EXCEPTIVES_AR = frozenset(_fold(w) for w in EXCEPTIVES_AR)  # texts are folded: سوى -> سوي
+# a Polish cue that carries its own negative concord: the "nie" before it is part of it
+# ("Uchodźcy nie są nic warci")
+CONCORD_STARTS = ("nic ",)
 
 
 def _strip_ar(word: str) -> str:
@@ -1013,6 +1052,8 @@ def _negated(norm: str, start: int, end: int) -> bool:
     """A negator among the few words before the hit, "nobody" or a negated opinion earlier in the
     clause, or (for languages that negate after the predicate) a negator right after it; not when
     the negator is followed by an exceptive ("nothing but")."""
+    if norm.startswith(CONCORD_STARTS, start):
+        return False
     words = norm[:start].split()
     before = words[-NEGATION_WINDOW:]
     negators = _negator_set()
@@ -1041,12 +1082,14 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
     ``negated_copula`` holds the negated copulas that follow a group word in the same clause;
     ``spared`` the harm words of a clause whose group word or harm word is negated ("Kein
     Flüchtling verdient es zu sterben"); ``self`` a speaker naming themselves as one of the group
-    ("Wir sind Geflüchtete"). Both count as negated when nothing hostile is left.
+    ("Wir sind Geflüchtete"); ``praised`` praise in the clause of a group word ("Migranten sind
+    großartige Nachbarn"). All count as negated when nothing hostile is left.
     """
     out: dict[str, list[tuple[str, bool]]] = {name: [] for name in _HIT_TABLES}
     out["negated_copula"] = []
     out["spared"] = []
     out["self"] = []
+    out["praised"] = []
     arabizi = _looks_arabizi(str(text))
     for clause in _CLAUSE.split(str(text)):
         norm = _speller().repair(_fold(clause))
@@ -1068,8 +1111,10 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
                 out[name].append((m.group(0), _negated(norm, m.start(), m.end())))
         if first_group is not None:
             out["negated_copula"] += [
-                (m.group(0), True) for m in _NEG_COPULA.finditer(norm, first_group)
-            ]
+                (m.group(0), True)
+                for m in _NEG_COPULA.finditer(norm, first_group)
+                if norm[m.end() :].split()[:1] not in ([w] for w in _EXCEPTIVES_AR)
+            ]  # "ليسوا سوى جرذان" (nothing but rats) is not negated
             group_negated = any(neg for _, neg in out["group"][groups_before:])
             out["spared"] += [
                 (m.group(0), True)
@@ -1077,6 +1122,11 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
                 if group_negated or _negated(norm, m.start(), m.end())
             ]
             out["self"] += [(m.group(0), True) for m in _self_pattern().finditer(norm)]
+            out["praised"] += [
+                (m.group(0), True)
+                for m in _PRAISE.finditer(norm)
+                if not _negated(norm, m.start(), m.end())
+            ]
         if arabizi:
             for name, hit, negated in _arabizi_hits(normalise(clause)):
                 out[name].append((hit, negated))
@@ -1301,7 +1351,8 @@ def _features(text: str) -> tuple[float, bool]:
             score = max(score, level)
     negated_any = any(neg for k in HOSTILE_TABLES for _, neg in hits[k])
     negated = (
-        negated_any or bool(hits["negated_copula"] or hits["spared"] or hits["self"])
+        negated_any
+        or bool(hits["negated_copula"] or hits["spared"] or hits["self"] or hits["praised"])
     ) and score == 0.0
     return score, bool(negated)
 
