@@ -696,3 +696,57 @@ def test_fourth_round_rules_keep_their_limits():
     assert hostility_evidence("Flüchtlinge sind nicht nichts wert.") == 0.0
     # and an ordinary Polish negation still counts
     assert negated_hostility("Uchodźcy nie są przestępcami.")
+
+
+# fifth round (2026-12-03): quoted and condemned hostility, a negated "deserve", German
+# clause-final "nicht", slurs not negated by what follows, praise after a negative determiner,
+# the Arabic future prefix, Arabic group words split by a space, German separable verbs.
+# Sentences written for this test.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Den Satz „Asylbewerber sind Parasiten“ finde ich ekelhaft.",
+        "Hasło „imigranci to robactwo” jest haniebne.",
+        "Kein Geflüchteter verdient es, verprügelt zu werden.",
+        "Ich verachte die Asylbewerber in unserer Straße überhaupt nicht.",
+    ],
+)
+def test_fifth_round_non_hostile_patterns(text):
+    assert hostility_evidence(text) == 0.0, text
+    assert negated_hostility(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich kann die Kanaken nicht ertragen.",  # a slur stays a slur before "nicht"
+        "Migranten hasse ich, oder nicht?",  # a tag question does not negate
+        "Kein Asylbewerber ist ein anständiger Nachbar.",
+        "Żaden przybysz nie jest porządnym człowiekiem.",
+        "سأكسر رؤوس اللاجئين.",  # sa- + اكسر
+        "اللا جئون حشرات.",  # a group word split by a space
+        "Ich knalle jeden Ausländer hier ab.",  # separable verb around its object
+    ],
+)
+def test_fifth_round_hostile_patterns(text):
+    assert hostility_evidence(text) >= 0.7, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Solche Hetze gegen Migranten dulden wir nicht.",
+        "Wasze wpisy o imigrantach są rasistowskie.",
+        "لا نسمح بالتحريض على المهاجرين.",
+    ],
+)
+def test_fifth_round_counter_speech(text):
+    assert counter_speech_strength(text) == 1.0, text
+
+
+def test_arabic_words_are_joined_only_into_a_group_word():
+    from nlp_integration.codebook.hostility import _fold, _join_split_arabic
+
+    assert _join_split_arabic(_fold("الأ جا نب هنا")) == _fold("الأجانب هنا")
+    kept = _fold("فتوى من العراق يجوز شرب الماء")  # "العراق" + "يجوز" is no group word
+    assert _join_split_arabic(kept) == kept

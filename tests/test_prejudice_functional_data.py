@@ -58,11 +58,26 @@ MHC_NOT_HOSTILE = {
 }  # fmt: skip
 
 
-def test_mhc_style_set_covers_every_language_and_functionality():
-    rows = _rows("mhc_style.csv")
+@pytest.mark.parametrize(
+    ("name", "per_cell"), [("mhc_style.csv", 5), ("mhc_style2.csv", 6), ("mhc_style3.csv", 6)]
+)
+def test_mhc_style_sets_cover_every_language_and_functionality(name, per_cell):
+    rows = _rows(name)
     counts = Counter((r["lang"], r["functionality"]) for r in rows)
     assert set(counts) == {(lang, f) for lang in LANGS for f in MHC_HOSTILE | MHC_NOT_HOSTILE}
-    assert set(counts.values()) == {5}
+    assert set(counts.values()) == {per_cell}
     wrong = [r["id"] for r in rows if r["hostile"] != str(int(r["functionality"] in MHC_HOSTILE))]
     assert not wrong, f"hostile contradicts functionality: {wrong}"
     assert len({r["text"].strip() for r in rows}) == len(rows)
+
+
+def test_the_mhc_style_sets_overlap_only_in_a_few_template_sentences():
+    # blind writers independently wrote some of the plainest cases ("Ich hasse Flüchtlinge.");
+    # docs/classification.md reports figures with and without them
+    earlier: set[str] = set()
+    for name, most in (("mhc_style.csv", 0), ("mhc_style2.csv", 9), ("mhc_style3.csv", 33)):
+        texts = {r["text"].strip() for r in _rows(name)}
+        shared = texts & earlier
+        assert len(shared) <= most, name
+        assert all(len(text) <= 60 for text in shared), name
+        earlier |= texts | {r["text"].strip() for r in _rows("dev.csv")}

@@ -35,7 +35,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from nlp_integration.codebook.lexical import GENERALISING_CUES, normalise
+from nlp_integration.codebook.lexical import GENERALISING_CUES, cue_pattern, normalise
 from nlp_integration.codebook.spelling import CueSpeller
 
 # fmt: off
@@ -144,7 +144,8 @@ DEVALUING_TERMS: dict[str, tuple[str, ...]] = {
         "verdrecken", "verwahrlos*", "benehmen sich wie", "sie lügen", "die lügen", "lügen alle",
         "lügen doch", "kann man nicht trauen", "ihnen nicht trauen", "denen nicht trauen",
         "liegt ihnen im blut", "liegt denen im blut", "im blut haben", "weniger wert",
-        "nicht zu trauen", "taugen nichts", "stinken",
+        "nicht zu trauen", "taugen nichts", "stinken", "menschen zweiter klasse",
+        "geld nachzählen", "dein geld nach",
     ),
     "en": (
         "criminal*", "thug*", "rapist*", "terrorist*", "lazy", "parasite*", "leech*",
@@ -184,7 +185,9 @@ DEVALUING_TERMS: dict[str, tuple[str, ...]] = {
         "okupant*", "hołota", "nie da się z nimi żyć",
         "handlarze prochów", "handlarze narkotyków", "dilerzy narkotyków", "bezwartościow*",
         "gorszy sort", "nic warci", "nic warte", "nic wart", "nie można ufać", "nie wolno ufać",
-        "nie da się ufać",
+        "nie da się ufać", "gorszymi ludźmi", "gorsi ludzie", "gorszych ludzi",
+        "ludzie drugiej kategorii", "najgorsze co", "chuj*", "jeban*", "przelicz pieniądze",
+        "przeliczyć pieniądze",
     ),
     "ar": (
         "مجرم*", "ارهاب*", "لصوص", "لص", "حرامي*", "كسالي", "كسول*", "قذر*", "وسخ*", "متخلف*",
@@ -208,7 +211,7 @@ DEVALUING_TERMS: dict[str, tuple[str, ...]] = {
         "نجسين", "انجاس", "بلطجيه", "بلطجيين", "ولاد الشرموطه", "شرموط*", "ولاد الكلب",
         "ولاد الحرام", "كس اخت", "كس ام*", "كسم*", "منايك*", "عرص*", "ولاد الكلاب", "تجار مخدرات",
         "تجار المخدرات", "احقر", "حقير*", "حقراء", "اقل قيمه", "لا قيمه لهم", "بلا قيمه",
-        "لا يساوون شيئا",
+        "لا يساوون شيئا", "من الدرجه الثانيه", "عد نقودك",
     ),
     "tr": (
         "suçlu*", "hırsız*", "tecavüzcü*", "terörist*", "tembel*", "pis", "pislik*", "asalak*",
@@ -244,11 +247,13 @@ DEHUMANISING_TERMS: dict[str, tuple[str, ...]] = {
         "plage", "seuche", "kopftuchmädchen", "affen", "kakerlaken", "heuschrecken",
         "untermenschen", "horden", "dreckspack", "mischpoke", "hyänen", "läuse", "flöhe", "wanzen",
         "parasiten", "viehzeug", "getier", "zecken", "geschmeiß", "kroppzeug", "drecksvolk",
-        "pestbeulen", "krebsgeschwür*",
+        "pestbeulen", "krebsgeschwür*", "gehören in den zoo", "gehören in einen zoo",
+        "gehört in den zoo", "gehören in käfige",
     ),
     "en": (
         "vermin", "rats", "animals", "scum", "cockroach*", "subhuman*", "trash", "garbage",
-        "plague", "apes", "monkeys", "infestation", "swarm*", "hordes",
+        "plague", "apes", "monkeys", "infestation", "swarm*", "hordes", "belong in a zoo",
+        "belong in the zoo",
     ),
     "fr": (
         "vermine", "rats", "animaux", "racaille*", "déchet*", "ordure*", "singes",
@@ -258,13 +263,15 @@ DEHUMANISING_TERMS: dict[str, tuple[str, ...]] = {
         "ścierw*", "śmieci", "swołocz", "szumowin*", "plaga", "zaraza", "murzyn*", "brudas*",
         "małp*", "pomiot*", "dzicz", "karaluch*", "hieny", "hien*", "wszy", "wszawic*", "pluskw*",
         "pchły", "kleszcz*", "bydlak*", "zwierzaki", "trzoda", "dziczy", "wrzód", "gangrena",
-        "śmiecie", "podludzi*",
+        "śmiecie", "podludzi*", "jest w zoo", "są w zoo", "powinni mieszkać w zoo",
+        "powinni siedzieć w zoo",
     ),
     "ar": (
         "حشرات", "حشره", "جرذان", "فئران", "حيوانات", "كلاب", "كلب", "خنازير", "خنزير", "قرود",
         "حثاله", "زباله", "نفايات", "سرطان", "وباء", "افه", "بهائم", "رعاع", "صراصير", "قمامه",
         "جراثيم", "قمل", "قمله", "براغيث", "طاعون", "جرب", "ذباب", "بق", "دود", "طفيليات", "حمير",
         "بقر", "غنم", "وحوش", "ديدان", "اقل من البشر", "دون البشر", "ادني من البشر",
+        "هو حديقه الحيوان", "مكانهم حديقه الحيوان", "مكانهم في حديقه الحيوان",
     ),
     "tr": (
         "hayvan*", "böcek*", "sürü*", "köpek*", "domuz*", "çöp*",
@@ -354,6 +361,7 @@ EXCLUSION_TERMS: dict[str, tuple[str, ...]] = {
         "niech wyjeżdżają", "niech wypierdalają", "wypierdalajcie", "odesłać ich", "pozbyć się ich",
         "pozbędziemy", "nie chcę ich", "nie chcemy ich", "nie chcemy tu", "nie potrzebujemy ich",
         "nie wpuszczać", "nie wpuszczać ich", "zamknąć granicę", "wygnać", "wykurzyć", "przegnać",
+        "pozbył*", "pozbyć się",
     ),
     "ar": (
         "يجب ترحيل", "ترحيلهم", "ترحيل كل", "طردهم", "يجب طرد", "اطردو*", "رحلوهم", "ارجعوا",
@@ -414,7 +422,8 @@ VIOLENCE_TERMS: dict[str, tuple[str, ...]] = {
         "mache ich kalt", "sollen bluten", "werden bluten", "bluten lassen", "bluten sehen",
         "kehle durchschneiden", "ertränken", "aufknüpfen", "niederstechen",
         "abmurksen", "sollen sterben", "sollen alle sterben", "sollten alle sterben",
-        "wären alle tot", "den tod wünsche*",
+        "wären alle tot", "den tod wünsche*", "ausgepeitscht", "auspeitschen",
+        "bei lebendigem leib",
     ),
     "en": (
         "kill them", "kill all", "kill every", "shoot them", "exterminat*", "gas them",
@@ -444,6 +453,7 @@ VIOLENCE_TERMS: dict[str, tuple[str, ...]] = {
         "podpalę", "spalę", "zastrzelę", "pobiję", "powieszę", "poderżnę", "zadźgam",
         "zadźgać", "spłynęli krwią", "spłyną krwią", "spłynęły krwią", "zalać krwią",
         "poderżnąć gardła", "zdech*", "niech umrą", "żeby umarli", "żeby wszyscy umarli",
+        "żywcem",
     ),
     "ar": (
         "اقتلو*", "قتلهم", "يجب قتل", "حرقهم", "احرقو*", "اباده*", "ابادتهم", "اعدامهم", "اعدموهم",
@@ -460,7 +470,8 @@ VIOLENCE_TERMS: dict[str, tuple[str, ...]] = {
         "رح يعرفوا شو يعني", "سيعرفون معنى", "هيعرفوا يعني ايه", "هيعرفوا يعني اي", "ساضرب*",
         "سنضرب*", "ساحرق*", "ساذبح*", "سنذبح*", "ساطعن*", "اطعنهم", "ينزفون", "ينزفوا",
         "اغراق", "ساسحق*", "القضاء عليهم", "ساقضي علي*", "اتمني لو يموت*", "اتمني ان يموت*",
-        "اتمني موتهم", "ليتهم يموتون",
+        "اتمني موتهم", "ليتهم يموتون", "ينضربوا", "لحد ما يموت*", "حتي يموت*", "جلدهم",
+        "يجب جلد", "ينبغي جلد",
     ),
     "tr": (
         "öldür*", "yakın", "asın", "gebersin",
@@ -498,7 +509,8 @@ HATE_TERMS: dict[str, tuple[str, ...]] = {
         "widerwärtig*", "brechreiz", "könnte ich kotzen", "schnauze voll", "die schnauze voll",
         "geht mir gegen den strich", "platzt mir der kragen", "könnte ausrasten", "sehe rot",
         "hab die nase voll", "habe die nase voll", "nase voll von", "kann sie nicht mehr sehen",
-        "kann die nicht mehr sehen", "mein hass auf",
+        "kann die nicht mehr sehen", "mein hass auf", "nichts verabscheue ich so",
+        "nichts verachte ich so", "widern sie mich an", "widern die mich an", "ichhasse",
     ),
     "en": (
         "i hate", "we hate", "hate them", "hate these", "hate those", "hate all", "despise",
@@ -783,7 +795,8 @@ HARM_TERMS = (
     "krzywdzić", "skrzywdzić", "skrzywdzon*", "dyskryminowan*", "atakowan*", "يموت", "يموتوا",
     "الموت", "يعاني", "يعانوا", "ايذاء", "اذى", "يتاذى", "التمييز", "يقتل", "مرگ", "آسیب",
     "умереть", "страдать", "пострадать", "вмирати", "страждати", "să moară", "să sufere",
-    "ölmeyi", "acı çekmeyi",
+    "ölmeyi", "acı çekmeyi", "geschlagen", "beleidigt", "يضرب", "يهان", "pobity", "bity",
+    "obrażany",
 )  # fmt: skip
 # the speaker names themselves as one of the group ("Wir sind Geflüchtete aus Syrien", "Jesteśmy
 # grupą uchodźców", "نحن لاجئون"): a group word right after these (one word may stand between)
@@ -806,7 +819,32 @@ PRAISE_TERMS = (
     "friendly", "wspania*", "cudown*", "kocham", "uwielbiam", "świetn*", "życzliw*", "pracowi*",
     "serdeczn*", "dumni z", "dumna z", "dumny z", "cieszę się", "podziwiam", "przyjaźn*",
     "dobrzy sąsiedzi", "dobrymi sąsiadami", "رائع*", "احب", "نحب", "طيبين", "كرماء", "مجتهد*",
-    "نفخر", "فخور*", "ممتن*", "لطفاء", "اغنوا", "اثروا",
+    "نفخر", "فخور*", "ممتن*", "لطفاء", "اغنوا", "اثروا", "يثرون", "يثري*", "anständig*",
+    "wertvoll*", "przyzwoit*", "wartościow*", "porządn*", "uczciwi", "uczciwymi", "محترم*",
+)  # fmt: skip
+# praise right after a group word with a negative determiner ("Kein einziger Zuwanderer ist ein
+# anständiger Mensch", "ولا لاجئ واحد إنسان محترم"): at most this many words between them; one word
+# may stand between determiner and group word ("kein einziger")
+PRAISE_AFTER_NEGATED_GROUP = 3
+COMPARATIVE_LESS = ("weniger", "less", "mniej", "اقل")
+NEGATIVE_DETERMINERS = frozenset(
+    # folded: "żaden" -> "zaden"
+    ("kein", "keine", "keinem", "keinen", "keiner", "keines", "no", "zaden", "zadna", "zadne",
+     "zadnemu", "zadnego", "zadni", "ولا", "لا")
+)  # fmt: skip
+# a negated "deserve" spares the group from the harm named after it ("Kein Asylbewerber verdient
+# es, geschlagen zu werden", "Żaden migrant nie zasługuje na to, żeby go pobić")
+DESERVE_TERMS = (
+    "verdient", "verdienen", "deserve", "deserves", "zasługuje", "zasługują", "يستحق", "يستحقون",
+    "заслуживает", "заслуговує", "merită",
+)  # fmt: skip
+# German separable verbs of violence with the object between verb and particle ("Ich schlage
+# jeden Migranten zusammen", "steche ihn ab"): verb forms, then particles (folded, no umlauts)
+SEPARABLE_VIOLENCE = (
+    (("schlag", "schlage", "schlagen", "prugel", "prugle", "prugeln", "tret", "trete", "treten"),
+     ("zusammen", "tot", "nieder", "krankenhausreif")),
+    (("stech", "steche", "stechen", "knall", "knalle", "knallen", "murks", "murkse"), ("ab",)),
+    (("mach", "mache", "machen"), ("kalt",)),
 )  # fmt: skip
 # words between a self-description cue and a group word that make it a stance, not a self-description
 # ("Wir sind für islamische Kindergärten", "Ich bin gegen Migranten")
@@ -907,7 +945,9 @@ def _fold(text: str) -> str:
     """:func:`~nlp_integration.codebook.lexical.normalise`, Arabic letter folding (alef, ya, ta
     marbuta), Latin diacritics dropped (so "przestepcy" matches "przestępcy"), words run together
     in camel case split ("verachteEinwanderer", "#AusländerRaus") and :func:`_deobfuscate`."""
-    text = _WORD_NOT_HANDLE.sub(lambda m: _CAMEL_CASE.sub(" ", m.group(0)), str(text))
+    text = str(text)
+    if _CAMEL_CASE.search(text):
+        text = _WORD_NOT_HANDLE.sub(lambda m: _CAMEL_CASE.sub(" ", m.group(0)), text)
     if "  " in text:  # "A f r y k a n i e   t o": join each spaced word before spaces collapse
         text = _SPACED_RAW.sub(lambda m: m.group(0).replace(" ", ""), text)
     out = _deobfuscate(normalise(text)).translate(_AR_FOLD)
@@ -963,6 +1003,15 @@ _NEG_COPULA = _phrase_pattern(NEGATED_COPULAS)
 _VICTIM = _phrase_pattern(VICTIM_TERMS)
 _HARM = _phrase_pattern(HARM_TERMS)
 _PRAISE = _phrase_pattern(PRAISE_TERMS)
+_DESERVE = _phrase_pattern(DESERVE_TERMS)
+_SEPARABLE_VERBS = frozenset(v for verbs, _ in SEPARABLE_VIOLENCE for v in verbs)
+_SEPARABLE_PARTICLES = frozenset(p for _, particles in SEPARABLE_VIOLENCE for p in particles)
+_SEPARABLE = re.compile(
+    "|".join(
+        rf"(?<!\w)(?:{'|'.join(verbs)})(?: \w+){{1,4}} (?:{'|'.join(particles)})(?!\w)"
+        for verbs, particles in SEPARABLE_VIOLENCE
+    )
+)
 
 _NEWS = _phrase_pattern(NEWS_TERMS)
 
@@ -979,6 +1028,8 @@ def _self_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=16)
 def _table_pattern(name: str) -> re.Pattern[str]:
     cues = {c for terms in _HIT_TABLES[name].values() for c in terms}
+    if name == "violence":  # the future prefix sa- before first-person verbs: سأضرب، سنحرق
+        cues |= {"س" + c for c in cues if _fold(c)[:1] in ("ا", "ن")}
     pattern = rf"(?<![\w']){_AR_PREFIX}{_trie(_cue(c) for c in cues)}"
     if name == "group":
         pattern += r"|\w+(?:" + "|".join(_fold(h) for h in COMPOUND_GROUP_HEADS) + r")\w*"
@@ -1043,27 +1094,78 @@ _EXCEPTIVES_AR = frozenset(_fold(w) for w in EXCEPTIVES_AR)  # texts are folded:
 CONCORD_STARTS = ("nic ",)
 
 
+ARABIC_SPLIT_PARTS = 3  # "الأ جا نب": a group word split into at most this many parts
+
+
+def _join_split_arabic(norm: str) -> str:
+    """Join Arabic words that together, and only together, make a group word ("النا زحون",
+    "المها جرين", "الأ جا نب")."""
+    group = _table_pattern("group")
+    words = norm.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        joined_to = i
+        if _ARABIC.match(words[i]) and not _group_word(group, words[i]):
+            for k in range(ARABIC_SPLIT_PARTS, 1, -1):
+                parts = words[i : i + k]
+                if len(parts) == k and all(_ARABIC.match(w) for w in parts):
+                    if _group_word(group, "".join(parts)) and not _group_word(group, parts[-1]):
+                        joined_to = i + k - 1
+                        break
+        out.append("".join(words[i : joined_to + 1]))
+        i = joined_to + 1
+    return " ".join(out)
+
+
+ARABIC_ENDINGS = ("", "ين", "ون", "ات", "ه", "ي", "ا")
+
+
+def _group_word(group: re.Pattern[str], word: str) -> bool:
+    """``word`` is a group word: a cue, or a stem with a plural or case ending."""
+    m = group.match(word)
+    return m is not None and word[m.end() :] in ARABIC_ENDINGS
+
+
 def _strip_ar(word: str) -> str:
     """An Arabic word without the conjunctions wa-/fa- ("ولا" -> "لا")."""
     return word[1:] if len(word) > 2 and word[0] in "\u0648\u0641" else word
 
 
-def _negated(norm: str, start: int, end: int) -> bool:
-    """A negator among the few words before the hit, "nobody" or a negated opinion earlier in the
-    clause, or (for languages that negate after the predicate) a negator right after it; not when
-    the negator is followed by an exceptive ("nothing but")."""
+def _negator_before(words: list[str]) -> bool:
+    """One of the last few words is a negator."""
+    negators = _negator_set()
+    return any(
+        w in negators or _strip_ar(w) in negators or w.endswith("n't")
+        for w in words[-NEGATION_WINDOW:]
+    )
+
+
+def _negated(norm: str, start: int, end: int, table: str = "") -> bool:
+    """A negator among the few words before the hit, "nobody", a negated opinion or a negated
+    "deserve" earlier in the clause, or (for languages that negate after the predicate) a negator
+    right after it; not when the negator is followed by an exceptive ("nothing but"). A slur is not
+    negated by what follows it ("Ich kann diese Kanaken nicht mehr sehen"); a hate word is negated
+    by a German "nicht" that ends the clause ("Ich hasse Migranten überhaupt nicht")."""
     if norm.startswith(CONCORD_STARTS, start):
         return False
     words = norm[:start].split()
-    before = words[-NEGATION_WINDOW:]
-    negators = _negator_set()
     if _exceptive(words + norm[start:end].split()[:1]):
         return False
-    if any(w in negators or _strip_ar(w) in negators or w.endswith("n't") for w in before):
+    if _negator_before(words):
         return True
     if _NOBODY.search(norm[:start]):
         return True
-    following = norm[end:].split()[:2]
+    if table in ("violence", "harm") and any(
+        _negator_before(norm[: m.start()].split()) for m in _DESERVE.finditer(norm, 0, start)
+    ):
+        return True
+    if table == "slur":
+        return False
+    rest = norm[end:].split()
+    if table == "hate" and rest[-1:] == ["nicht"] and rest[-2:-1] != ["oder"]:
+        return True
+    following = rest[:2]
     if following[:1] and following[0] in CLAUSE_STARTERS:
         return False  # "klauen alles, was nicht ...": the negator belongs to a relative clause
     if len(following) > 1 and following[1] in CLAUSE_STARTERS:
@@ -1095,17 +1197,27 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
         norm = _speller().repair(_fold(clause))
         if not norm:
             continue
+        if _ARABIC.search(norm):
+            norm = _join_split_arabic(norm)
         first_group = None
-        groups_before = len(out["group"])
+        group_spans: list[tuple[int, int, bool]] = []  # start, end, negated
+        determined: list[int] = []  # ends of group words after a negative determiner
         victim = bool(_VICTIM.search(norm) or _NEWS.search(_OWN_VIEW.sub(" ", norm)))
         for name in _HIT_TABLES:
             for m in _table_pattern(name).finditer(norm):
                 if victim and name == "devaluing":
                     continue  # victim or news clause: neither hostile nor negated
 
-                out[name].append((m.group(0), _negated(norm, m.start(), m.end())))
-                if name == "group" and first_group is None:
-                    first_group = m.end()
+                out[name].append((m.group(0), _negated(norm, m.start(), m.end(), name)))
+                if name == "group":
+                    group_spans.append((m.start(), m.end(), out[name][-1][1]))
+                    if NEGATIVE_DETERMINERS.intersection(norm[: m.start()].split()[-2:]):
+                        determined.append(m.end())
+                    first_group = m.end() if first_group is None else first_group
+        words = frozenset(norm.split())
+        if not (_SEPARABLE_VERBS.isdisjoint(words) or _SEPARABLE_PARTICLES.isdisjoint(words)):
+            for m in _SEPARABLE.finditer(norm):
+                out["violence"].append((m.group(0), _negated(norm, m.start(), m.end(), "violence")))
         for name, pattern in _before_group_patterns():
             for m in pattern.finditer(norm):
                 out[name].append((m.group(0), _negated(norm, m.start(), m.end())))
@@ -1115,18 +1227,25 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
                 for m in _NEG_COPULA.finditer(norm, first_group)
                 if norm[m.end() :].split()[:1] not in ([w] for w in _EXCEPTIVES_AR)
             ]  # "ليسوا سوى جرذان" (nothing but rats) is not negated
-            group_negated = any(neg for _, neg in out["group"][groups_before:])
+            group_negated = any(neg for _, _, neg in group_spans)
             out["spared"] += [
                 (m.group(0), True)
                 for m in _HARM.finditer(norm)
-                if group_negated or _negated(norm, m.start(), m.end())
+                if group_negated or _negated(norm, m.start(), m.end(), "harm")
             ]
             out["self"] += [(m.group(0), True) for m in _self_pattern().finditer(norm)]
-            out["praised"] += [
-                (m.group(0), True)
-                for m in _PRAISE.finditer(norm)
-                if not _negated(norm, m.start(), m.end())
-            ]
+            for m in _PRAISE.finditer(norm):
+                if norm[: m.start()].split()[-1:] in ([w] for w in COMPARATIVE_LESS):
+                    continue  # "nicht weniger fleißig als": a comparison, neither praise nor blame
+                after_negated_group = any(
+                    end <= m.start()
+                    and len(norm[end : m.start()].split()) <= PRAISE_AFTER_NEGATED_GROUP
+                    for end in determined
+                )
+                if after_negated_group or _negated(norm, m.start(), m.end()):
+                    out["devaluing"].append((m.group(0), False))  # "nie jest przyzwoitym"
+                else:
+                    out["praised"].append((m.group(0), True))
         if arabizi:
             for name, hit, negated in _arabizi_hits(normalise(clause)):
                 out[name].append((hit, negated))
@@ -1323,19 +1442,26 @@ def hostility_features(text: str) -> tuple[float, bool]:
 
     Hostility only inside quotation marks, with some words of the speaker's own outside them, is
     mentioned rather than used ("„Ausländer raus“ – so etwas darf man nicht sagen") and counts as
-    negated.
+    negated; so does hostility quoted and condemned ("Zu sagen „… sind Abschaum“ ist widerlich"),
+    where the condemning word would otherwise count as the speaker's own hostility.
     """
     if not text or not str(text).strip():
         return 0.0, False
     text = str(text)
     outside = _QUOTED.sub(" ", text)
     if outside != text and len(outside.split()) >= 2:
-        own = _features(outside)
         quoted = _features(text)
+        own = _features(_without_denouncing(outside))
         if own[0] == 0.0 and quoted[0] > 0.0:
             return 0.0, True
         return quoted if own[0] > 0.0 else own
     return _features(text)
+
+
+def _without_denouncing(text: str) -> str:
+    """``text`` clause by clause, normalised, without the speaker's condemning words."""
+    denouncing = cue_pattern("denouncing")
+    return ". ".join(denouncing.sub(" ", normalise(clause)) for clause in _CLAUSE.split(text))
 
 
 def _features(text: str) -> tuple[float, bool]:

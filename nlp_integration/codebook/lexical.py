@@ -464,6 +464,8 @@ REFERENCE_CUES: dict[str, tuple[str, ...]] = {
         "deine hetze",
         "dein rassismus",
         "deinen rassismus",
+        "hetzt",
+        "verbreiten",
     ),
     "en": (
         "calling them",
@@ -517,6 +519,10 @@ REFERENCE_CUES: dict[str, tuple[str, ...]] = {
         "twoja nienawiść",
         "wasza nienawiść",
         "twój rasizm",
+        "twoje komentarze",
+        "obrażania",
+        "szerzyć",
+        "szerzenie",
     ),
     "ar": (
         "وصف",
@@ -549,6 +555,11 @@ REFERENCE_CUES: dict[str, tuple[str, ...]] = {
         "يجرد",
         "تجريد",
         "خطاب الكراهية",
+        "إهانة",
+        "بإهانة",
+        "يحرض",
+        "بيحرض",
+        "يحرضون",
     ),
     "tr": ("demek", "diye anmak", "yorumlar", "hakaretler"),
     "ru": ("называть", "называя", "комментарии", "оскорбления"),
@@ -591,6 +602,13 @@ DENOUNCING_CUES: dict[str, tuple[str, ...]] = {
         "hört auf",
         "aufhören",
         "ich melde",
+        "dulden wir nicht",
+        "dulden wir hier nicht",
+        "nicht dulden",
+        "tolerieren wir nicht",
+        "nicht tolerieren",
+        "hat nichts verstanden",
+        "rassistisch",
     ),
     "en": (
         "disgusting",
@@ -607,6 +625,9 @@ DENOUNCING_CUES: dict[str, tuple[str, ...]] = {
         "is wrong",
         "stop",
         "i report",
+        "racist",
+        "won't tolerate",
+        "will not tolerate",
     ),
     "pl": (
         "podłe",
@@ -628,6 +649,12 @@ DENOUNCING_CUES: dict[str, tuple[str, ...]] = {
         "przestańcie",
         "zgłaszam",
         "zgłoszę",
+        "jest złe",
+        "to złe",
+        "nie będziemy tolerować",
+        "tolerować",
+        "nie tolerujemy",
+        "rasistowsk*",
         "chamskie",
         "prostackie",
         "poniżej krytyki",
@@ -665,6 +692,12 @@ DENOUNCING_CUES: dict[str, tuple[str, ...]] = {
         "أبلغ عن",
         "ابلغ عن",
         "سأبلغ عن",
+        "لن نسمح",
+        "لا نسمح",
+        "لن نقبل",
+        "ما عنده ضمير",
+        "بلا ضمير",
+        "عنصري",
         "سابلغ عن",
         "من الخطا",
     ),
@@ -809,6 +842,13 @@ _TABLES: dict[str, Mapping[str, Iterable[str]]] = {
     "denouncing": DENOUNCING_CUES,
     "generalising": GENERALISING_CUES,
 }
+
+
+def cue_pattern(table: str) -> re.Pattern[str]:
+    """The compiled pattern of one cue table over :func:`normalise`-d text, all languages."""
+    if table not in _TABLES:
+        raise ValueError(f"unknown cue table '{table}': use one of {sorted(_TABLES)}")
+    return _pattern(table, None)
 
 
 def find_cues(text: str, table: str, langs: Iterable[str] | None = None) -> list[str]:
