@@ -750,3 +750,35 @@ def test_arabic_words_are_joined_only_into_a_group_word():
     assert _join_split_arabic(_fold("الأ جا نب هنا")) == _fold("الأجانب هنا")
     kept = _fold("فتوى من العراق يجوز شرب الماء")  # "العراق" + "يجوز" is no group word
     assert _join_split_arabic(kept) == kept
+
+
+# sixth round (2026-12-03): Polish cues that carry their own negation, dehumanising phrases not
+# negated by a contrast after them, negated qualities. Sentences written for this test.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigdy nie można ufać imigrantom.",  # "nigdy" is concord, not a second negation
+        "Migranten gehören in den Zoo und nicht in unsere Schulen.",
+        "Nie chcemy żadnych brudasów na osiedlu.",
+        "Uchodźcy wcale nie są inteligentni.",
+    ],
+)
+def test_sixth_round_hostile_patterns(text):
+    assert hostility_evidence(text) >= 0.7, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uchodźcy są u nas mile widziani.",
+        "Nikt nie zasługuje na krzywdę, także żaden migrant.",
+    ],
+)
+def test_sixth_round_non_hostile_patterns(text):
+    assert hostility_evidence(text) == 0.0, text
+    assert negated_hostility(text), text
+
+
+def test_sixth_round_leaves_a_cycle_path_alone():
+    text = "Dies ist das letzte Stück des Radweges, für viele Pendler ein Ärgernis."
+    assert hostility_evidence(text) < 0.4

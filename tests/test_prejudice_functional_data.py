@@ -59,7 +59,8 @@ MHC_NOT_HOSTILE = {
 
 
 @pytest.mark.parametrize(
-    ("name", "per_cell"), [("mhc_style.csv", 5), ("mhc_style2.csv", 6), ("mhc_style3.csv", 6)]
+    ("name", "per_cell"),
+    [("mhc_style.csv", 5), ("mhc_style2.csv", 6), ("mhc_style3.csv", 6), ("mhc_style4.csv", 6)],
 )
 def test_mhc_style_sets_cover_every_language_and_functionality(name, per_cell):
     rows = _rows(name)
@@ -75,7 +76,13 @@ def test_the_mhc_style_sets_overlap_only_in_a_few_template_sentences():
     # blind writers independently wrote some of the plainest cases ("Ich hasse Flüchtlinge.");
     # docs/classification.md reports figures with and without them
     earlier: set[str] = set()
-    for name, most in (("mhc_style.csv", 0), ("mhc_style2.csv", 9), ("mhc_style3.csv", 33)):
+    sets = (
+        ("mhc_style.csv", 0),
+        ("mhc_style2.csv", 9),
+        ("mhc_style3.csv", 33),
+        ("mhc_style4.csv", 16),
+    )
+    for name, most in sets:
         texts = {r["text"].strip() for r in _rows(name)}
         shared = texts & earlier
         assert len(shared) <= most, name

@@ -145,7 +145,9 @@ DEVALUING_TERMS: dict[str, tuple[str, ...]] = {
         "lügen doch", "kann man nicht trauen", "ihnen nicht trauen", "denen nicht trauen",
         "liegt ihnen im blut", "liegt denen im blut", "im blut haben", "weniger wert",
         "nicht zu trauen", "taugen nichts", "stinken", "menschen zweiter klasse",
-        "geld nachzählen", "dein geld nach",
+        "geld nachzählen", "dein geld nach", "tasche fest", "auf meine kinder aufpassen",
+        "dankbar sein dass man sie", "überhaupt reinlässt", "fallen die hauspreise",
+        "fahrräder verschwinden", "am arsch lecken",
     ),
     "en": (
         "criminal*", "thug*", "rapist*", "terrorist*", "lazy", "parasite*", "leech*",
@@ -187,7 +189,10 @@ DEVALUING_TERMS: dict[str, tuple[str, ...]] = {
         "gorszy sort", "nic warci", "nic warte", "nic wart", "nie można ufać", "nie wolno ufać",
         "nie da się ufać", "gorszymi ludźmi", "gorsi ludzie", "gorszych ludzi",
         "ludzie drugiej kategorii", "najgorsze co", "chuj*", "jeban*", "przelicz pieniądze",
-        "przeliczyć pieniądze",
+        "przeliczyć pieniądze", "ściskam torebkę", "pilnuję portfela", "trzymam torebkę",
+        "opiekować się moimi dziećmi", "w ogóle ich tu wpuszczamy", "ceny mieszkań spadają",
+        "zaczęły znikać", "pocałować w dupę", "nie jest wart złamanego grosza",
+        "nie mają za grosz",
     ),
     "ar": (
         "مجرم*", "ارهاب*", "لصوص", "لص", "حرامي*", "كسالي", "كسول*", "قذر*", "وسخ*", "متخلف*",
@@ -211,7 +216,9 @@ DEVALUING_TERMS: dict[str, tuple[str, ...]] = {
         "نجسين", "انجاس", "بلطجيه", "بلطجيين", "ولاد الشرموطه", "شرموط*", "ولاد الكلب",
         "ولاد الحرام", "كس اخت", "كس ام*", "كسم*", "منايك*", "عرص*", "ولاد الكلاب", "تجار مخدرات",
         "تجار المخدرات", "احقر", "حقير*", "حقراء", "اقل قيمه", "لا قيمه لهم", "بلا قيمه",
-        "لا يساوون شيئا", "من الدرجه الثانيه", "عد نقودك",
+        "لا يساوون شيئا", "من الدرجه الثانيه", "عد نقودك", "امسك حقيبتي", "امسكت بمحفظتي",
+        "يعتني باطفالي", "ان يحمدوا ربهم", "سمحنا لهم بالدخول", "تنخفض اسعار", "انخفضت اسعار",
+        "بدات السرقات", "عديمو*",
     ),
     "tr": (
         "suçlu*", "hırsız*", "tecavüzcü*", "terörist*", "tembel*", "pis", "pislik*", "asalak*",
@@ -248,7 +255,7 @@ DEHUMANISING_TERMS: dict[str, tuple[str, ...]] = {
         "untermenschen", "horden", "dreckspack", "mischpoke", "hyänen", "läuse", "flöhe", "wanzen",
         "parasiten", "viehzeug", "getier", "zecken", "geschmeiß", "kroppzeug", "drecksvolk",
         "pestbeulen", "krebsgeschwür*", "gehören in den zoo", "gehören in einen zoo",
-        "gehört in den zoo", "gehören in käfige",
+        "gehört in den zoo", "gehören in käfige", "keine echten menschen", "keine richtigen menschen",
     ),
     "en": (
         "vermin", "rats", "animals", "scum", "cockroach*", "subhuman*", "trash", "garbage",
@@ -260,18 +267,20 @@ DEHUMANISING_TERMS: dict[str, tuple[str, ...]] = {
     ),
     "pl": (
         "robactw*", "szczur*", "zwierzęt*", "zwierzeta", "bydło", "hołot*", "holot*", "motłoch",
-        "ścierw*", "śmieci", "swołocz", "szumowin*", "plaga", "zaraza", "murzyn*", "brudas*",
+        "ścierw*", "śmieci", "swołocz", "szumowin*", "plaga", "zaraza", "murzyn*",
         "małp*", "pomiot*", "dzicz", "karaluch*", "hieny", "hien*", "wszy", "wszawic*", "pluskw*",
         "pchły", "kleszcz*", "bydlak*", "zwierzaki", "trzoda", "dziczy", "wrzód", "gangrena",
         "śmiecie", "podludzi*", "jest w zoo", "są w zoo", "powinni mieszkać w zoo",
-        "powinni siedzieć w zoo",
+        "powinni siedzieć w zoo", "nie są prawdziwymi ludźmi", "nie są prawdziwi ludzie",
+        "gorszy gatunek",
     ),
     "ar": (
         "حشرات", "حشره", "جرذان", "فئران", "حيوانات", "كلاب", "كلب", "خنازير", "خنزير", "قرود",
         "حثاله", "زباله", "نفايات", "سرطان", "وباء", "افه", "بهائم", "رعاع", "صراصير", "قمامه",
         "جراثيم", "قمل", "قمله", "براغيث", "طاعون", "جرب", "ذباب", "بق", "دود", "طفيليات", "حمير",
         "بقر", "غنم", "وحوش", "ديدان", "اقل من البشر", "دون البشر", "ادني من البشر",
-        "هو حديقه الحيوان", "مكانهم حديقه الحيوان", "مكانهم في حديقه الحيوان",
+        "هو حديقه الحيوان", "مكانهم حديقه الحيوان", "مكانهم في حديقه الحيوان", "اوباش",
+        "الاوباش", "ادني منزله",
     ),
     "tr": (
         "hayvan*", "böcek*", "sürü*", "köpek*", "domuz*", "çöp*",
@@ -299,6 +308,7 @@ SLUR_TERMS: dict[str, tuple[str, ...]] = {
         "polacke*", "polake", "polaken", "zigeuner", "zigeunern", "zigeunerin*", "zigeunerpack",
         "schlitzauge*", "kümmeltürke*", "kuffnucke*", "ölauge*", "moslemschwein*",
         "kopftuchgeschwader", "türkenpack", "negerpack", "scheißausländer", "kanaken",
+        "asylschmarotzer*", "asylbetrüger*",
     ),
     "en": (
         "nigger*", "spic", "spics", "wetback*", "chink*", "gook*", "raghead*", "towelhead*",
@@ -310,6 +320,7 @@ SLUR_TERMS: dict[str, tuple[str, ...]] = {
     "pl": (
         "ciapat*", "ciapak*", "czarnuch*", "banderowc*", "kozojeb*", "szmaciarz*", "ciapaci",
         "ciapatych", "pejsat*", "ukry", "ukrów", "ruscy", "cyganichy", "cyganiory", "czarnuchy",
+        "brudas*",
     ),
     "ar": (
         "زنوج", "يا عبد", "المجوس", "مجوس", "كحالش", "الكحالش", "قرباط", "القرباط", "روافض",
@@ -361,7 +372,7 @@ EXCLUSION_TERMS: dict[str, tuple[str, ...]] = {
         "niech wyjeżdżają", "niech wypierdalają", "wypierdalajcie", "odesłać ich", "pozbyć się ich",
         "pozbędziemy", "nie chcę ich", "nie chcemy ich", "nie chcemy tu", "nie potrzebujemy ich",
         "nie wpuszczać", "nie wpuszczać ich", "zamknąć granicę", "wygnać", "wykurzyć", "przegnać",
-        "pozbył*", "pozbyć się",
+        "pozbył*", "pozbyć się", "nie chcę żadnych", "nie chcemy żadnych",
     ),
     "ar": (
         "يجب ترحيل", "ترحيلهم", "ترحيل كل", "طردهم", "يجب طرد", "اطردو*", "رحلوهم", "ارجعوا",
@@ -423,7 +434,7 @@ VIOLENCE_TERMS: dict[str, tuple[str, ...]] = {
         "kehle durchschneiden", "ertränken", "aufknüpfen", "niederstechen",
         "abmurksen", "sollen sterben", "sollen alle sterben", "sollten alle sterben",
         "wären alle tot", "den tod wünsche*", "ausgepeitscht", "auspeitschen",
-        "bei lebendigem leib",
+        "bei lebendigem leib", "ins gesicht spucken", "lebend rauskommt", "knochen brechen",
     ),
     "en": (
         "kill them", "kill all", "kill every", "shoot them", "exterminat*", "gas them",
@@ -453,7 +464,7 @@ VIOLENCE_TERMS: dict[str, tuple[str, ...]] = {
         "podpalę", "spalę", "zastrzelę", "pobiję", "powieszę", "poderżnę", "zadźgam",
         "zadźgać", "spłynęli krwią", "spłyną krwią", "spłynęły krwią", "zalać krwią",
         "poderżnąć gardła", "zdech*", "niech umrą", "żeby umarli", "żeby wszyscy umarli",
-        "żywcem",
+        "żywcem", "napluć", "pod ścianą",
     ),
     "ar": (
         "اقتلو*", "قتلهم", "يجب قتل", "حرقهم", "احرقو*", "اباده*", "ابادتهم", "اعدامهم", "اعدموهم",
@@ -471,7 +482,7 @@ VIOLENCE_TERMS: dict[str, tuple[str, ...]] = {
         "سنضرب*", "ساحرق*", "ساذبح*", "سنذبح*", "ساطعن*", "اطعنهم", "ينزفون", "ينزفوا",
         "اغراق", "ساسحق*", "القضاء عليهم", "ساقضي علي*", "اتمني لو يموت*", "اتمني ان يموت*",
         "اتمني موتهم", "ليتهم يموتون", "ينضربوا", "لحد ما يموت*", "حتي يموت*", "جلدهم",
-        "يجب جلد", "ينبغي جلد",
+        "يجب جلد", "ينبغي جلد", "ابصق في وجوه*", "اطلق النار", "حبسهم", "يجب حبس",
     ),
     "tr": (
         "öldür*", "yakın", "asın", "gebersin",
@@ -796,7 +807,7 @@ HARM_TERMS = (
     "الموت", "يعاني", "يعانوا", "ايذاء", "اذى", "يتاذى", "التمييز", "يقتل", "مرگ", "آسیب",
     "умереть", "страдать", "пострадать", "вмирати", "страждати", "să moară", "să sufere",
     "ölmeyi", "acı çekmeyi", "geschlagen", "beleidigt", "يضرب", "يهان", "pobity", "bity",
-    "obrażany",
+    "obrażany", "krzywd*",
 )  # fmt: skip
 # the speaker names themselves as one of the group ("Wir sind Geflüchtete aus Syrien", "Jesteśmy
 # grupą uchodźców", "نحن لاجئون"): a group word right after these (one word may stand between)
@@ -821,6 +832,9 @@ PRAISE_TERMS = (
     "dobrzy sąsiedzi", "dobrymi sąsiadami", "رائع*", "احب", "نحب", "طيبين", "كرماء", "مجتهد*",
     "نفخر", "فخور*", "ممتن*", "لطفاء", "اغنوا", "اثروا", "يثرون", "يثري*", "anständig*",
     "wertvoll*", "przyzwoit*", "wartościow*", "porządn*", "uczciwi", "uczciwymi", "محترم*",
+    "inteligentn*", "intelligent*", "klug", "kluge", "اذكياء", "ذكي*", "صادق*", "مفيد*", "يفيد*",
+    "nützlich*", "pożyteczn*", "einen cent wert", "mile widzian*", "مرحب بهم", "mit aufgebaut",
+    "ساهم*",
 )  # fmt: skip
 # praise right after a group word with a negative determiner ("Kein einziger Zuwanderer ist ein
 # anständiger Mensch", "ولا لاجئ واحد إنسان محترم"): at most this many words between them; one word
@@ -1089,9 +1103,9 @@ def _exceptive(words: list[str]) -> bool:
 
 
 _EXCEPTIVES_AR = frozenset(_fold(w) for w in EXCEPTIVES_AR)  # texts are folded: سوى -> سوي
-# a Polish cue that carries its own negative concord: the "nie" before it is part of it
-# ("Uchodźcy nie są nic warci")
-CONCORD_STARTS = ("nic ",)
+# a Polish cue that carries its own negation: a negator before it is negative concord, not a
+# second negation ("Uchodźcy nie są nic warci", "Żaden cudzoziemiec nie jest wart złamanego grosza")
+CONCORD_STARTS = ("nic ", "nie ")
 
 
 ARABIC_SPLIT_PARTS = 3  # "الأ جا نب": a group word split into at most this many parts
@@ -1160,7 +1174,7 @@ def _negated(norm: str, start: int, end: int, table: str = "") -> bool:
         _negator_before(norm[: m.start()].split()) for m in _DESERVE.finditer(norm, 0, start)
     ):
         return True
-    if table == "slur":
+    if table in ("slur", "dehumanising", "exclusion"):
         return False
     rest = norm[end:].split()
     if table == "hate" and rest[-1:] == ["nicht"] and rest[-2:-1] != ["oder"]:
