@@ -521,13 +521,26 @@ def test_e5_fear_and_need(e5_predictions):
 def test_per_class_offsets_are_kept_only_where_they_help():
     from nlp_integration.codebook.supervised import _best_offsets, _offsets_if_they_help, _softmax
 
+    kept, in_sample, dropped = 0, 0, 0
+    for seed in range(10):
+        rng = np.random.default_rng(seed)
+        y = rng.integers(0, 3, 1500)
+        logits = np.eye(3)[y] * 2.0 + rng.normal(0.0, 1.0, (1500, 3))
+        skewed = logits.copy()
+        skewed[:, 2] -= 1.5  # class 2 is under-predicted: offsets on the others recover it
+        offsets = _offsets_if_they_help(y, _softmax(skewed))
+        kept += bool(offsets[:2].min() > 0 and offsets[2] == 0)
+        # on well-ordered probabilities the offsets chosen in-sample are noise: plain argmax
+        in_sample += bool(_best_offsets(y, _softmax(logits)).any())
+        dropped += not _offsets_if_they_help(y, _softmax(logits)).any()
+    assert kept == 10
+    assert in_sample >= 8 and dropped >= 9
+
+
+def test_offsets_are_not_kept_for_a_class_too_small_to_check():
+    from nlp_integration.codebook.supervised import _offsets_if_they_help
+
     rng = np.random.default_rng(0)
-    y = rng.integers(0, 3, 600)
-    logits = np.eye(3)[y] * 2.0 + rng.normal(0.0, 1.0, (600, 3))
-    skewed = logits.copy()
-    skewed[:, 2] -= 1.5  # class 2 is under-predicted: offsets on the others recover it
-    kept = _offsets_if_they_help(y, _softmax(skewed))
-    assert kept[:2].min() > 0 and kept[2] == 0
-    # on well-ordered probabilities the offsets chosen in-sample are noise: plain argmax
-    assert _best_offsets(y, _softmax(logits)).any()
-    assert not _offsets_if_they_help(y, _softmax(logits)).any()
+    y = np.array([0] * 60 + [1] * 60 + [2])
+    p = rng.dirichlet(np.ones(3), size=len(y))
+    assert not _offsets_if_they_help(y, p).any()

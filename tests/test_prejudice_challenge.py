@@ -782,3 +782,65 @@ def test_sixth_round_non_hostile_patterns(text):
 def test_sixth_round_leaves_a_cycle_path_alone():
     text = "Dies ist das letzte Stück des Radweges, für viele Pendler ein Ärgernis."
     assert hostility_evidence(text) < 0.4
+
+
+# review of rounds four to six (2026-12-03): sentences a reviewer wrote against the new rules;
+# each went wrong before the fixes of that review
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich hasse diese Ausländer, die respektieren uns nicht.",  # "nicht" of another clause
+        "Ich hasse Migranten, denn die arbeiten einfach nicht.",
+        "Diese Asylanten haben es nicht verdient, hier zu wohnen, die sollen verrecken.",
+        "Die Flüchtlinge sind ekelhaft, der Nachbar sagt nur „Guten Tag“.",  # harmless quote
+    ],
+)
+def test_review_hostile_texts_stay_hostile(text):
+    assert hostility_evidence(text) >= 0.7, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "لا يزال اللاجئون لطفاء معنا.",  # لا يزال: "still"
+        "Kein Problem, Flüchtlinge sind herzlich eingeladen.",
+        "Die Geflüchteten sind nicht nur fleißig, sondern auch freundlich.",
+        "Ich kenne keinen Flüchtling, der nicht freundlich ist.",
+        "Ich finde die Migranten hier freundlich, nicht wahr?",
+        "Ich schlage vor, die Flüchtlinge zusammen mit den Nachbarn einzuladen.",
+        "Die Asylbewerber schlagen im Heim die Zeit tot.",
+        "Die bunten Läden der Migranten stechen deutlich ab.",
+        "اللاجئون عديمو الجنسية يحتاجون إلى دعم.",
+        "سأضرب مثالاً عن اللاجئين",
+        "Uchodźcy spłonęli żywcem w pożarze.",
+        "Ławka stoi pod ścianą ośrodka dla uchodźców.",
+        "Nie chcę żadnych problemów z sąsiadami, imigranci są w porządku.",
+        "Uchodźcy nie mogą być traktowani jak ludzie drugiej kategorii.",
+    ],
+)
+def test_review_ordinary_texts_stay_without_evidence(text):
+    assert hostility_evidence(text) == 0.0, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Migranten verbreiten Krankheiten, traurig aber wahr.",
+        "Nie będziemy tolerować imigrantów, którzy obrażają nasze kobiety.",  # group as subject
+        "لن نسمح للاجئين بإهانة ديننا.",
+    ],
+)
+def test_review_hostile_texts_are_not_counter_speech(text):
+    from nlp_integration.codebook.hostility import counter_speech
+
+    assert counter_speech(text) == 0.0, text
+
+
+def test_review_negated_opinion_still_negates_a_concord_cue():
+    assert negated_hostility("Nie uważam, że imigranci nie szanują prawa.")
+
+
+def test_review_two_arabic_words_with_a_stop_word_are_not_joined():
+    from nlp_integration.codebook.hostility import _fold, _join_split_arabic
+
+    assert _join_split_arabic(_fold("الم ان")) == _fold("الم ان")

@@ -27,8 +27,11 @@ from sklearn.model_selection import StratifiedKFold
 from threadpoolctl import threadpool_limits
 
 from nlp_integration.codebook.fear import fear_evidence
-from nlp_integration.codebook.hostility import hostility_evidence, hostility_features
-from nlp_integration.codebook.lexical import counter_speech_strength
+from nlp_integration.codebook.hostility import (
+    counter_speech,
+    hostility_evidence,
+    hostility_features,
+)
 from nlp_integration.errors import InputValueError, ModelError
 from nlp_integration.io import atomic_write
 
@@ -77,8 +80,9 @@ FITTED = (
 
 def lexical_evidence(texts: Sequence[str]) -> np.ndarray:
     """The text-only inputs of prediction, one row per text: hostility evidence, negated
-    hostility (0/1), counter-speech strength and fear evidence (:mod:`.hostility`,
-    :mod:`.lexical`, :mod:`.fear`).
+    hostility (0/1: the group is named without hostility, see
+    :func:`~.hostility.negated_hostility`), counter-speech strength
+    (:func:`~.hostility.counter_speech`) and fear evidence (:mod:`.fear`).
 
     Pure functions of the texts, so they can be computed ahead, in another process.
     """
@@ -87,7 +91,7 @@ def lexical_evidence(texts: Sequence[str]) -> np.ndarray:
         if text not in seen:
             evidence, negated = hostility_features(text)
             seen[text] = (
-                evidence, float(negated), counter_speech_strength(text), fear_evidence(text)
+                evidence, float(negated), counter_speech(text), fear_evidence(text)
             )  # fmt: skip
     rows = [seen[text] for text in texts]
     return np.array(rows, dtype=np.float64).reshape(len(texts), LEXICAL_INPUTS)

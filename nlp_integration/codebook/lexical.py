@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 # A claim is explicitly rejected: "das stimmt nicht", "that's a myth", "to nieprawda".
@@ -465,7 +465,6 @@ REFERENCE_CUES: dict[str, tuple[str, ...]] = {
         "dein rassismus",
         "deinen rassismus",
         "hetzt",
-        "verbreiten",
         "herziehen",
         "herzieht",
     ),
@@ -655,10 +654,9 @@ DENOUNCING_CUES: dict[str, tuple[str, ...]] = {
         "jest złe",
         "to złe",
         "nie będziemy tolerować",
-        "złe",
+        "nie będziemy tu tolerować",
         "nie ma miejsca na",
         "wstydzę się",
-        "tolerować",
         "nie tolerujemy",
         "rasistowsk*",
         "chamskie",
@@ -699,7 +697,7 @@ DENOUNCING_CUES: dict[str, tuple[str, ...]] = {
         "ابلغ عن",
         "سأبلغ عن",
         "لن نسمح",
-        "لا مكان ل",
+        "لا مكان ل*",
         "اخجل من",
         "لا نسمح",
         "لن نقبل",
@@ -719,6 +717,7 @@ DENOUNCING_CUES: dict[str, tuple[str, ...]] = {
 ENDORSEMENT_CUES: dict[str, tuple[str, ...]] = {
     "de": (
         "und das stimmt",
+        "traurig aber wahr",
         "das stimmt auch",
         "und es stimmt",
         "zu recht",
@@ -742,6 +741,8 @@ ENDORSEMENT_CUES: dict[str, tuple[str, ...]] = {
     "es": ("y es verdad", "y es cierto", "con razón", "no soy racista pero"),
     "it": ("ed è vero", "a ragione"),
     "pl": (
+        "smutne ale prawdziwe",
+        "niestety prawda",
         "i to prawda",
         "i słusznie",
         "i tak jest",
@@ -868,13 +869,17 @@ def find_cues(text: str, table: str, langs: Iterable[str] | None = None) -> list
     return _pattern(table, key).findall(normalise(text))
 
 
-def counter_speech_strength(text: str) -> float:
+def counter_speech_strength(
+    text: str, reference_counts: Callable[[str], bool] | None = None
+) -> float:
     """How clearly a text quotes, rejects or negates a generalisation, in [0, 1].
 
     1.0 for an explicit rejection ("das stimmt nicht"), a negated generalisation ("nicht alle") or
     words of others referred to and condemned ("sie Parasiten zu nennen, ist widerlich"),
     0.6 for reported speech alone ("man hört oft ..."), 0.0 otherwise or when the speaker endorses
-    what was reported ("... und das stimmt").
+    what was reported ("... und das stimmt"). ``reference_counts(normalised_text)`` may veto the
+    "referred to and condemned" reading (the hostility layer checks that the group is the object
+    of the words referred to, not their subject).
     """
     norm = normalise(text)
     if not norm:
@@ -885,7 +890,11 @@ def counter_speech_strength(text: str) -> float:
         _pattern("rejection", None).search(norm)
         or _pattern("negated_generalisation", None).search(norm)
         or _NEGATED_ALL.search(norm)
-        or (_pattern("reference", None).search(norm) and _pattern("denouncing", None).search(norm))
+        or (
+            _pattern("reference", None).search(norm)
+            and _pattern("denouncing", None).search(norm)
+            and (reference_counts is None or reference_counts(norm))
+        )
     ):
         return 1.0
     if _pattern("quoting", None).search(norm):

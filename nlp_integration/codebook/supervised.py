@@ -145,11 +145,14 @@ def _offsets_if_they_help(
     y: np.ndarray, p: np.ndarray, folds: int = 5, random_state: int = 0
 ) -> np.ndarray:
     """:func:`_best_offsets` when, chosen on k-1 folds of ``p`` and applied to the k-th, they raise
-    macro-F1 over the plain argmax by :data:`OFFSET_MIN_GAIN`; zeros otherwise."""
+    macro-F1 over the plain argmax by :data:`OFFSET_MIN_GAIN`; zeros otherwise, and zeros when a
+    class has fewer than two rows (nothing to check them on)."""
     offsets = _best_offsets(y, p)
     smallest = int(np.bincount(y, minlength=p.shape[1]).min())
-    if not offsets.any() or smallest < 2:  # nothing to check, or too few rows of a class to
-        return offsets  # check it: keep what the out-of-fold predictions chose
+    if smallest < 2:  # a class too small to check offsets on: plain argmax
+        return np.zeros(p.shape[1])
+    if not offsets.any():
+        return offsets
     held_out = np.empty(len(y), dtype=int)
     splitter = StratifiedKFold(min(folds, smallest), shuffle=True, random_state=random_state)
     for train, test in splitter.split(p, y):
