@@ -544,3 +544,57 @@ def test_offsets_are_not_kept_for_a_class_too_small_to_check():
     y = np.array([0] * 60 + [1] * 60 + [2])
     p = rng.dirichlet(np.ones(3), size=len(y))
     assert not _offsets_if_they_help(y, p).any()
+
+
+def test_hostility_direction_file_is_plain_arrays_for_the_default_embedder():
+    from nlp_integration.codebook.classifiers import HOSTILITY_DIRECTION
+    from nlp_integration.embedding import make_embedder
+
+    with np.load(HOSTILITY_DIRECTION, allow_pickle=False) as data:
+        assert data["coef"].shape == (384,) and np.isfinite(data["coef"]).all()
+        assert str(data["embedder_id"]) == make_embedder(cache=False).model_id
+        assert int(data["n_texts"]) > 1000
+
+
+@pytest.fixture
+def fake_direction(tmp_path, monkeypatch):
+    """Point the classifier at a hostility direction written here; ``write(embedder_id, dims)``."""
+    from nlp_integration.codebook import classifiers
+
+    path = tmp_path / "direction.npz"
+    monkeypatch.setattr(classifiers, "HOSTILITY_DIRECTION", path)
+    classifiers._hostility_direction.cache_clear()
+
+    def write(embedder_id: str, dims: int) -> None:
+        np.savez(
+            path,
+            coef=np.zeros(dims, dtype=np.float32),
+            intercept=np.array(10.0),  # p = 0.99995 for every text
+            embedder_id=np.array(embedder_id),
+            n_texts=np.array(0),
+            data_sha256=np.array(""),
+        )
+        classifiers._hostility_direction.cache_clear()
+
+    yield write
+    classifiers._hostility_direction.cache_clear()
+
+
+def test_hostility_direction_lifts_prejudice_only_where_a_group_is_named(
+    hashing_embedder, fake_direction
+):
+    texts = [
+        "Die Migranten aus der Nachbarschaft.",  # names a group
+        "Der Bus kommt jeden Morgen zu spät.",  # no group word: unchanged
+        "Migranten sind keine Verbrecher.",  # names a group, negated: dampened after mixing
+    ]
+    model = CodebookClassifier(load_codebook()).fit(hashing_embedder)
+    x = hashing_embedder.encode(texts)
+    before = model.predict_scores(x, texts)["score_prejudice"].to_numpy()
+    fake_direction("another/embedder", x.shape[1])
+    assert np.allclose(model.predict_scores(x, texts)["score_prejudice"], before)
+    fake_direction(hashing_embedder.model_id, x.shape[1])
+    after = model.predict_scores(x, texts)["score_prejudice"].to_numpy()
+    assert after[0] == pytest.approx(0.7 * before[0] + 0.3 * 0.99995, abs=1e-4)
+    assert after[1] == before[1]
+    assert before[2] < after[2] <= 0.15 + 1e-9  # 1 - 0.85 for a negated text

@@ -844,3 +844,21 @@ def test_review_two_arabic_words_with_a_stop_word_are_not_joined():
     from nlp_integration.codebook.hostility import _fold, _join_split_arabic
 
     assert _join_split_arabic(_fold("الم ان")) == _fold("الم ان")
+
+
+@pytest.mark.slow
+def test_e5_hostility_direction_separates_the_challenge_sets():
+    """The shipped direction (trained on corpora/, never on these texts) on the real embedder."""
+    from sklearn.metrics import roc_auc_score
+
+    from nlp_integration.codebook.classifiers import _hostility_direction
+    from nlp_integration.embedding import make_embedder
+
+    embedder = make_embedder()
+    rows = _rows(CHALLENGE) + _rows(CHALLENGE_2)
+    x = np.asarray(embedder.encode([t for _, _, t in rows]), dtype=np.float64)
+    direction = _hostility_direction(embedder.model_id, x.shape[1])
+    assert direction is not None, "the direction must match the default embedder"
+    coef, intercept = direction
+    hostile = [cls == "hostile" for _, cls, _ in rows]
+    assert roc_auc_score(hostile, x @ coef + intercept) >= 0.9

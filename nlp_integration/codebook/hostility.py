@@ -62,6 +62,7 @@ from nlp_integration.codebook.hostility_terms import (
     NEGATIVE_DETERMINERS,
     NEGATIVE_QUANTIFIERS,
     NEGATORS,
+    NEWS_ACTORS,
     NEWS_TERMS,
     NOT_NEGATED_AFTER,
     NOT_ONLY,
@@ -209,6 +210,7 @@ _SEPARABLE = re.compile(
 )
 
 _NEWS = _phrase_pattern(NEWS_TERMS)
+_NEWS_ACTORS = _phrase_pattern(NEWS_ACTORS)
 
 
 @lru_cache(maxsize=1)
@@ -409,13 +411,15 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
     ``spared`` the harm words of a clause whose group word or harm word is negated ("Kein
     Flüchtling verdient es zu sterben"); ``self`` a speaker naming themselves as one of the group
     ("Wir sind Geflüchtete"); ``praised`` praise in the clause of a group word ("Migranten sind
-    großartige Nachbarn"). All count as negated when nothing hostile is left.
+    großartige Nachbarn"). All count as negated when nothing hostile is left. ``reported`` holds
+    the group words of clauses that report news, what authorities do, or harm to victims.
     """
     out: dict[str, list[tuple[str, bool]]] = {name: [] for name in _HIT_TABLES}
     out["negated_copula"] = []
     out["spared"] = []
     out["self"] = []
     out["praised"] = []
+    out["reported"] = []
     arabizi = _looks_arabizi(str(text))
     for clause in _CLAUSE.split(str(text)):
         norm = _speller().repair(_fold(clause))
@@ -426,6 +430,7 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
         first_group = None
         group_spans: list[tuple[int, int, bool]] = []  # start, end, negated
         victim = bool(_VICTIM.search(norm) or _NEWS.search(_OWN_VIEW.sub(" ", norm)))
+        reported = victim or bool(_NEWS_ACTORS.search(norm))
         for name in _HIT_TABLES:
             for m in _table_pattern(name).finditer(norm):
                 if victim and name == "devaluing":
@@ -435,6 +440,8 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
                 if name == "group":
                     group_spans.append((m.start(), m.end(), out[name][-1][1]))
                     first_group = m.end() if first_group is None else first_group
+        if reported:
+            out["reported"] += out["group"][len(out["group"]) - len(group_spans) :]
         out["violence"] += _separable_hits(norm)
         for name, pattern in _before_group_patterns():
             for m in pattern.finditer(norm):
@@ -675,7 +682,15 @@ _QUOTED = re.compile(r'„[^“”"]{3,}[“”"]|“[^”]{3,}”|"[^"]{3,}"|«
 
 
 def hostility_features(text: str) -> tuple[float, bool]:
-    """``(hostility_evidence(text), negated_hostility(text))`` in one pass.
+    """``(hostility_evidence(text), negated_hostility(text))`` in one pass."""
+    evidence, negated, _ = hostility_signals(text)
+    return evidence, negated
+
+
+def hostility_signals(text: str) -> tuple[float, bool, bool]:
+    """``(hostility_evidence(text), negated_hostility(text), names_group)`` in one pass;
+    ``names_group``: a slur, or a group word in a clause that is not news, a report on what
+    authorities do or about victims ("Die Polizei ermittelt gegen drei Asylbewerber …").
 
     Hostility only inside quotation marks, with some words of the speaker's own outside them, is
     mentioned rather than used ("„Ausländer raus“ – so etwas darf man nicht sagen") and counts as
@@ -683,7 +698,7 @@ def hostility_features(text: str) -> tuple[float, bool]:
     where the condemning word would otherwise count as the speaker's own hostility.
     """
     if not text or not str(text).strip():
-        return 0.0, False
+        return 0.0, False, False
     text = str(text)
     outside = _QUOTED.sub(" ", text)
     if outside != text and len(outside.split()) >= 2:
@@ -692,8 +707,9 @@ def hostility_features(text: str) -> tuple[float, bool]:
         if own[0] > 0.0 and _condemned_quote(text, outside):
             own = _features(_without_denouncing(outside))
         if own[0] == 0.0 and quoted[0] > 0.0:
-            return 0.0, True
-        return quoted if own[0] > 0.0 else own
+            return 0.0, True, quoted[2]
+        score, negated, _ = quoted if own[0] > 0.0 else own
+        return score, negated, quoted[2]
     return _features(text)
 
 
@@ -736,7 +752,8 @@ def _without_denouncing(text: str) -> str:
     return ". ".join(denouncing.sub(" ", normalise(clause)) for clause in _CLAUSE.split(text))
 
 
-def _features(text: str) -> tuple[float, bool]:
+def _features(text: str) -> tuple[float, bool, bool]:
+    """Evidence, negated and names-a-group of one text (no quotation handling)."""
     hits = find_hits(text)
     group = bool(hits["group"] or hits["slur"])
     general = bool(hits["generalising"])
@@ -752,7 +769,8 @@ def _features(text: str) -> tuple[float, bool]:
         negated_any
         or bool(hits["negated_copula"] or hits["spared"] or hits["self"] or hits["praised"])
     ) and score == 0.0
-    return score, bool(negated)
+    named = bool(hits["slur"]) or len(hits["group"]) > len(hits["reported"])
+    return score, bool(negated), named
 
 
 def hostility_evidence(text: str) -> float:

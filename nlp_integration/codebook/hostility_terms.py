@@ -924,6 +924,17 @@ VICTIM_TERMS = (
     "victime",
 )
 
+# authorities and institutions whose actions news reports ("Die Bundesregierung will Abschiebungen
+# …", "Straż Graniczna zatrzymała …"): a group named in such a clause, or in a news or victim
+# clause, is reported on; the hostility direction (classifiers.py) is not applied to it
+NEWS_ACTORS = (
+    "regierung", "bundesregierung", "ministerium", "innenministerium", "behörde", "behörden",
+    "bundespolizei", "grenzschutz", "staatsanwaltschaft", "gericht", "bundestag", "landtag",
+    "stadtrat", "rząd", "ministerstwo", "straż graniczna", "straży granicznej", "prokuratura",
+    "sejm", "urząd", "sąd", "government", "ministry", "border officers", "border guards",
+    "court", "parliament", "الحكومه", "وزاره", "حرس الحدود", "النيابه", "البرلمان", "المحكمه",
+    "البلديه", "hükümet", "polis", "правительство", "полиция", "суд",
+)  # fmt: skip
 # a news or statistics clause: devaluing words report a charge or a figure ("Die Polizei ermittelt
 # wegen Diebstahls", "Zahl krimineller Zuwanderer gesunken"), they do not devalue the group
 NEWS_TERMS = (
