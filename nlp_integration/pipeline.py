@@ -277,6 +277,7 @@ def finish_analysis(
     from nlp_integration import analysis
     from nlp_integration import quarters as quarter_module
     from nlp_integration.codebook import load_codebook
+    from nlp_integration.codebook.classifiers import hostility_direction_id
 
     cfg_in = settings.input
     source = facts.source
@@ -344,6 +345,7 @@ def finish_analysis(
         "packages": package_versions(),
         "models": {"embedding": embedder.model_id, "embedding_precision": getattr(inner, "arithmetic", None),
                    "codebook": f"{codebook.name} {codebook.version}",
+                   "hostility_direction": hostility_direction_id(embedder.model_id),
                    "classifier_model_dir": settings.classify.model_dir or None,
                    "python": platform.python_version()},
         "input": {"source": source, "sha256": facts.sha256, "rows": int(len(table)),

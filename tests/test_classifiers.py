@@ -598,3 +598,12 @@ def test_hostility_direction_lifts_prejudice_only_where_a_group_is_named(
     assert after[0] == pytest.approx(0.7 * before[0] + 0.3 * 0.99995, abs=1e-4)
     assert after[1] == before[1]
     assert before[2] < after[2] <= 0.15 + 1e-9  # 1 - 0.85 for a negated text
+
+
+def test_hostility_direction_id_names_the_data_for_its_embedder_only():
+    from nlp_integration.codebook.classifiers import hostility_direction_id
+    from nlp_integration.embedding import make_embedder
+
+    shown = hostility_direction_id(make_embedder(cache=False).model_id)
+    assert shown is not None and len(shown.split("/")[0]) == 12
+    assert hostility_direction_id("hashing/char3-5") is None

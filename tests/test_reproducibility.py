@@ -94,6 +94,7 @@ def test_manifest_records_what_a_rerun_needs(twice, tmp_path):
     for package in ("nlp_integration", "numpy", "pandas", "scikit-learn", "bertopic", "umap-learn"):
         assert manifest["packages"][package] not in ("", "not installed"), package
     assert manifest["models"]["embedding"] == HashingEmbedder().model_id
+    assert manifest["models"]["hostility_direction"] is None  # built for the default embedder only
     # the recorded config, written back as TOML, gives the very same settings
     config = tmp_path / "from_manifest.toml"
     config.write_text(tomli_w.dumps(manifest["config"]), encoding="utf-8")

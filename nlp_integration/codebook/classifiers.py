@@ -121,6 +121,18 @@ def _hostility_direction(embedder_id: str, dims: int) -> tuple[np.ndarray, float
         return None
 
 
+def hostility_direction_id(embedder_id: str) -> str | None:
+    """``<first 12 characters of the training-data hash>/<number of texts>`` of the hostility
+    direction used with ``embedder_id`` (for run manifests); None when none applies."""
+    try:
+        with np.load(HOSTILITY_DIRECTION, allow_pickle=False) as data:
+            if str(data["embedder_id"]) != embedder_id:
+                return None
+            return f"{str(data['data_sha256'])[:12]}/{int(data['n_texts'])}"
+    except (OSError, KeyError, ValueError):
+        return None
+
+
 def _description_texts(label) -> list[str]:
     """Texts that describe a label: names with definitions, descriptions and inclusion notes."""
     texts = [
