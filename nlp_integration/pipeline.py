@@ -345,7 +345,8 @@ def finish_analysis(
         "packages": package_versions(),
         "models": {"embedding": embedder.model_id, "embedding_precision": getattr(inner, "arithmetic", None),
                    "codebook": f"{codebook.name} {codebook.version}",
-                   "hostility_direction": hostility_direction_id(embedder.model_id),
+                   "hostility_direction": hostility_direction_id(
+                       embedder.model_id, vectors.shape[1] if vectors is not None and len(vectors) else None),
                    "classifier_model_dir": settings.classify.model_dir or None,
                    "python": platform.python_version()},
         "input": {"source": source, "sha256": facts.sha256, "rows": int(len(table)),

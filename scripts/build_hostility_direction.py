@@ -14,15 +14,16 @@ Training texts, all written for this project (none from ``../shared/``):
 - ``corpora/sample/contributions.csv``: hostile where the gold statement types hold ``prejudice``.
 
 ``mhc_style4.csv`` and ``corpora/prejudice_heldout/`` stay out (they are for measuring). Texts are
-redacted as in ``analyse``. Writes ``nlp_integration/codebook/hostility_direction.npz``: ``coef``,
-``intercept``, ``embedder_id`` (the model the direction belongs to), ``n_texts`` and ``data_sha256``,
-and prints a 5-fold cross-validated AUC.
+redacted as in ``analyse`` and embedded without the on-disk cache, in float32. Writes
+``nlp_integration/codebook/hostility_direction.npz`` (whole or not at all): ``coef``,
+``intercept``, ``embedder_id`` (the model the direction belongs to), ``n_texts``, ``data_sha256``
+(texts and labels), ``weights_sha256`` (the weights: what run manifests show), ``precision`` and
+``c_regularisation``; and prints a 5-fold cross-validated AUC.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import numpy as np
@@ -35,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FUNCTIONAL = ["dev", "test", "test2", "mhc_style", "mhc_style2", "mhc_style3"]
 OUT = ROOT / "nlp_integration" / "codebook" / "hostility_direction.npz"
 C_REGULARISATION = 3.0  # chosen among 0.3/1/3/10 by AUC on mhc_style4 (docs/classification.md)
+PRECISION = "fp32"  # the same vectors on every CPU (bf16, where native, differs slightly)
 
 
 def training_texts() -> pd.DataFrame:
@@ -68,11 +70,12 @@ def training_texts() -> pd.DataFrame:
 
 def main() -> None:
     """Embed, fit, report the cross-validated AUC, write the ``.npz``."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     from nlp_integration import redact
     from nlp_integration.config import Settings
-    from nlp_integration.embedding import make_embedder
+    from nlp_integration.embedding import make_embedder, set_offline_environment
+    from nlp_integration.io import atomic_write
+
+    set_offline_environment()
 
     data = training_texts()
     settings = Settings()
@@ -80,8 +83,8 @@ def main() -> None:
         settings.embedding.backend,
         settings.embedding.model,
         settings.embedding.batch_size,
-        settings.embedding.cache,
-        settings.embedding.precision,
+        cache=False,
+        precision=PRECISION,
     )
     texts, _ = redact.redact_texts(data["text"].tolist())
     x = np.asarray(embedder.encode(texts), dtype=np.float64)
@@ -89,17 +92,27 @@ def main() -> None:
     model = LogisticRegression(C=C_REGULARISATION, max_iter=5000, class_weight="balanced")
     cv = cross_val_predict(model, x, y, cv=5, method="predict_proba")[:, 1]
     model.fit(x, y)
-    digest = hashlib.sha256(
-        "\n".join(f"{t}\t{h}" for t, h in zip(data["text"], y, strict=True)).encode()
-    )
-    np.savez(
-        OUT,
-        coef=model.coef_[0].astype(np.float32),
-        intercept=np.array(model.intercept_[0]),
-        embedder_id=np.array(str(embedder.model_id)),
-        n_texts=np.array(len(data)),
-        data_sha256=np.array(digest.hexdigest()),
-    )
+    pairs = "\n".join(f"{t}\t{h}" for t, h in zip(data["text"], y, strict=True))
+    coef = model.coef_[0].astype(np.float32)
+    intercept = np.array(model.intercept_[0])
+    arrays = {
+        "coef": coef,
+        "intercept": intercept,
+        "embedder_id": np.array(str(embedder.model_id)),
+        "n_texts": np.array(len(data)),
+        "data_sha256": np.array(hashlib.sha256(pairs.encode()).hexdigest()),
+        "weights_sha256": np.array(
+            hashlib.sha256(coef.tobytes() + intercept.tobytes()).hexdigest()
+        ),
+        "precision": np.array(PRECISION),
+        "c_regularisation": np.array(C_REGULARISATION),
+    }
+
+    def write(tmp: Path) -> None:
+        with tmp.open("wb") as handle:  # a file object: savez adds no ".npz" to the name
+            np.savez(handle, **arrays)
+
+    atomic_write(OUT, write)
     counts = data.groupby("source")["hostile"].agg(["size", "sum"])
     print(counts.to_string())
     print(f"{len(data)} texts, {int(y.sum())} hostile; 5-fold CV AUC {roc_auc_score(y, cv):.3f}")

@@ -563,21 +563,20 @@ def fake_direction(tmp_path, monkeypatch):
 
     path = tmp_path / "direction.npz"
     monkeypatch.setattr(classifiers, "HOSTILITY_DIRECTION", path)
-    classifiers._hostility_direction.cache_clear()
 
     def write(embedder_id: str, dims: int) -> None:
         np.savez(
             path,
             coef=np.zeros(dims, dtype=np.float32),
-            intercept=np.array(10.0),  # p = 0.99995 for every text
+            intercept=np.array(10.0),  # with the shift of -1: p = sigmoid(9) for every text
             embedder_id=np.array(embedder_id),
             n_texts=np.array(0),
             data_sha256=np.array(""),
+            weights_sha256=np.array("ab" * 32),
         )
-        classifiers._hostility_direction.cache_clear()
 
-    yield write
-    classifiers._hostility_direction.cache_clear()
+    write.path = path
+    return write
 
 
 def test_hostility_direction_lifts_prejudice_only_where_a_group_is_named(
@@ -595,9 +594,22 @@ def test_hostility_direction_lifts_prejudice_only_where_a_group_is_named(
     assert np.allclose(model.predict_scores(x, texts)["score_prejudice"], before)
     fake_direction(hashing_embedder.model_id, x.shape[1])
     after = model.predict_scores(x, texts)["score_prejudice"].to_numpy()
-    assert after[0] == pytest.approx(0.7 * before[0] + 0.3 * 0.99995, abs=1e-4)
+    p = 1.0 / (1.0 + np.exp(-9.0))
+    assert after[0] == pytest.approx(0.7 * before[0] + 0.3 * p, abs=1e-6)
     assert after[1] == before[1]
     assert before[2] < after[2] <= 0.15 + 1e-9  # 1 - 0.85 for a negated text
+
+
+def test_a_damaged_hostility_direction_warns_and_is_left_out(hashing_embedder, fake_direction):
+    texts = ["Die Migranten aus der Nachbarschaft."]
+    model = CodebookClassifier(load_codebook()).fit(hashing_embedder)
+    x = hashing_embedder.encode(texts)
+    fake_direction("another/embedder", x.shape[1])
+    before = model.predict_scores(x, texts)["score_prejudice"].to_numpy()
+    fake_direction.path.write_bytes(b"PK\x03\x04 not a zip archive")
+    with pytest.warns(UserWarning, match="direction.npz"):
+        after = model.predict_scores(x, texts)["score_prejudice"].to_numpy()
+    assert np.allclose(after, before)
 
 
 def test_hostility_direction_id_names_the_data_for_its_embedder_only():

@@ -45,7 +45,7 @@ def test_negated_or_missing_fear_words_give_no_evidence(text):
     assert fear_evidence(text) == 0.0
 
 
-def test_lexical_evidence_carries_fear_in_its_last_column():
+def test_lexical_evidence_carries_fear_in_its_fourth_column():
     rows = lexical_evidence(["Ich habe Angst im Dunkeln.", "Wir brauchen mehr Bänke."])
     assert rows.shape == (2, LEXICAL_INPUTS)
     assert np.array_equal(rows[:, 3], [1.0, 0.0])

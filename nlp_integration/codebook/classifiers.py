@@ -15,10 +15,10 @@ hostility.
 from __future__ import annotations
 
 import hashlib
+import warnings
 import zipfile
 from collections.abc import Sequence
 from contextlib import suppress
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -72,10 +72,14 @@ LEXICAL_INPUTS = 5  # columns of lexical_evidence
 # default embedder's vectors of the project's own hostile and non-hostile texts. For a text that
 # names a group, the prejudice probability becomes (1 - w) * p + w * p_direction before the
 # counter-speech and negation dampening; other texts and other embedders keep p. w = 0.3 was
-# chosen among 0.2-0.5 on mhc_style4 (0.767 -> 0.818), the older blind set (0.904 -> 0.884) and
-# GermEval 2018 (0.644 -> 0.670), all seen before (docs/classification.md).
+# chosen among 0.2-0.5 on mhc_style4, the older blind set and GermEval 2018. The direction was
+# fitted on half-hostile texts; real texts that name a group are hostile far less often, so its
+# logit is shifted by -1.0 (a prior of about 27 %): chosen among 0 / -0.5 / -1 / -1.5 on test6,
+# mhc_style4, the older blind set and 22 neutral sentences of a reviewer, all seen before
+# (docs/classification.md).
 HOSTILITY_DIRECTION = Path(__file__).with_name("hostility_direction.npz")
 HOSTILITY_DIRECTION_WEIGHT = 0.3
+HOSTILITY_DIRECTION_SHIFT = -1.0
 FITTED = (
     "center_",
     "keys_",
@@ -108,29 +112,43 @@ def lexical_evidence(texts: Sequence[str]) -> np.ndarray:
     return np.array(rows, dtype=np.float64).reshape(len(texts), LEXICAL_INPUTS)
 
 
-@lru_cache(maxsize=4)
-def _hostility_direction(embedder_id: str, dims: int) -> tuple[np.ndarray, float] | None:
-    """The shipped hostility direction for ``embedder_id``; None for another embedder or a
-    missing or damaged file (prediction then goes without it)."""
-    try:
-        with np.load(HOSTILITY_DIRECTION, allow_pickle=False) as data:
-            if str(data["embedder_id"]) != embedder_id or data["coef"].shape != (dims,):
-                return None
-            return data["coef"].astype(np.float64), float(data["intercept"])
-    except (OSError, KeyError, ValueError):
-        return None
-
-
-def hostility_direction_id(embedder_id: str) -> str | None:
-    """``<first 12 characters of the training-data hash>/<number of texts>`` of the hostility
-    direction used with ``embedder_id`` (for run manifests); None when none applies."""
+def _hostility_direction(embedder_id: str, dims: int | None) -> dict | None:
+    """The shipped hostility direction (``coef``, ``intercept``, ``id``) when it belongs to
+    ``embedder_id`` (and has ``dims`` weights); None otherwise. Read on every call (3 KB), so a
+    rebuilt file counts at once. A damaged file warns, naming it, and prediction goes without."""
     try:
         with np.load(HOSTILITY_DIRECTION, allow_pickle=False) as data:
             if str(data["embedder_id"]) != embedder_id:
                 return None
-            return f"{str(data['data_sha256'])[:12]}/{int(data['n_texts'])}"
-    except (OSError, KeyError, ValueError):
+            coef = np.asarray(data["coef"], dtype=np.float64)
+            intercept = np.asarray(data["intercept"], dtype=np.float64)
+            shown = f"{str(data['weights_sha256'])[:12]}/{int(data['n_texts'])}"
+    except FileNotFoundError:
         return None
+    except (OSError, KeyError, ValueError, TypeError, EOFError, zipfile.BadZipFile) as error:
+        warnings.warn(
+            f"{HOSTILITY_DIRECTION}: cannot be read ({error}); prejudice scores go without the "
+            "hostility direction - rebuild it with scripts/build_hostility_direction.py",
+            stacklevel=2,
+        )
+        return None
+    if coef.ndim != 1 or intercept.ndim != 0 or not np.isfinite(coef).all():
+        warnings.warn(
+            f"{HOSTILITY_DIRECTION}: weights of the wrong shape or not finite; prejudice scores "
+            "go without the hostility direction",
+            stacklevel=2,
+        )
+        return None
+    if dims is not None and coef.shape != (dims,):
+        return None
+    return {"coef": coef, "intercept": float(intercept), "id": shown}
+
+
+def hostility_direction_id(embedder_id: str, dims: int | None = None) -> str | None:
+    """``<first 12 characters of the weights' hash>/<number of training texts>`` of the hostility
+    direction used with ``embedder_id`` (for run manifests); None when none applies."""
+    direction = _hostility_direction(embedder_id, dims)
+    return None if direction is None else direction["id"]
 
 
 def _description_texts(label) -> list[str]:
@@ -443,12 +461,11 @@ class CodebookClassifier:
         direction = _hostility_direction(self.embedder_id_, x.shape[1])
         if direction is not None and "prejudice" in self.keys_:
             col = self.keys_.index("prejudice")
-            coef, intercept = direction
-            p = 1.0 / (1.0 + np.exp(-np.clip(x.astype(np.float64) @ coef + intercept, -50, 50)))
-            mixed = (1.0 - HOSTILITY_DIRECTION_WEIGHT) * scores[
-                :, col
-            ] + HOSTILITY_DIRECTION_WEIGHT * p
-            scores[:, col] = np.where(lexical[:, GROUP_COLUMN] > 0, mixed, scores[:, col])
+            logit = x.astype(np.float64) @ direction["coef"] + direction["intercept"]
+            p = 1.0 / (1.0 + np.exp(-np.clip(logit + HOSTILITY_DIRECTION_SHIFT, -50, 50)))
+            base = scores[:, col]
+            mixed = (1.0 - HOSTILITY_DIRECTION_WEIGHT) * base + HOSTILITY_DIRECTION_WEIGHT * p
+            scores[:, col] = np.where(lexical[:, GROUP_COLUMN] > 0, mixed, base)
         for key, weight in COUNTER_SPEECH_LABELS.items():
             if key in self.keys_:
                 col = self.keys_.index(key)

@@ -929,7 +929,7 @@ VICTIM_TERMS = (
 # clause, is reported on; the hostility direction (classifiers.py) is not applied to it
 NEWS_ACTORS = (
     "regierung", "bundesregierung", "ministerium", "innenministerium", "behörde", "behörden",
-    "bundespolizei", "grenzschutz", "staatsanwaltschaft", "gericht", "bundestag", "landtag",
+    "bundespolizei", "grenzschutz", "staatsanwaltschaft", "vor gericht", "bundestag", "landtag",
     "stadtrat", "rząd", "ministerstwo", "straż graniczna", "straży granicznej", "prokuratura",
     "sejm", "urząd", "sąd", "government", "ministry", "border officers", "border guards",
     "court", "parliament", "الحكومه", "وزاره", "حرس الحدود", "النيابه", "البرلمان", "المحكمه",
