@@ -608,242 +608,146 @@ def test_german_text_with_a_code_or_link_is_not_read_as_arabizi(text):
     assert not hits["group"] and hostility_evidence(text) < 0.4
 
 
-# third round (2026-12-03): misspelt group words, harm that a negation spares the group from,
-# speakers naming themselves as one of the group. Sentences written for this test.
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Ich verachte diese Flüchltinge.",  # swapped letters in the group word
-        "Migrnten sind ein Haufen Schmarotzer.",  # missing letter
-        "Wszyscy imigrnaci to złodzieje.",
-        "Ich habe viele Asylbewerber kennengelernt und hasse jeden von ihnen.",  # bare "hasse"
-    ],
-)
-def test_third_round_hostile_patterns(text):
+# Rules added on 2026-12-03 (rounds three to six and the review of them), one table per expected
+# outcome. Sentences written for these tests (the review's by the reviewer); comments name the rule.
+HOSTILE_PATTERNS = [
+    "Ich verachte diese Flüchltinge.",  # swapped letters in the group word
+    "Migrnten sind ein Haufen Schmarotzer.",  # missing letter
+    "Wszyscy imigrnaci to złodzieje.",
+    "Ich habe viele Asylbewerber kennengelernt und hasse jeden von ihnen.",  # bare "hasse"
+    "Den nächsten Asylbewerber, der hier klingelt, steche ich ab.",  # first-person threat
+    "Jeśli imigranci tu zostaną, podpalę im mieszkania.",
+    "سأحرق بيوت اللاجئين في حيّنا.",
+    "Cudzoziemcy nie są nic warci.",  # negative concord: "nie ... nic" is one negation
+    "Nigdy nie można ufać imigrantom.",  # "nigdy" is concord, not a second negation
+    "اللاجئون ليسوا سوى حشرات.",  # "nothing but insects": the exceptive undoes the negation
+    "Ich kann die Kanaken nicht ertragen.",  # a slur stays a slur before "nicht"
+    "Migranten hasse ich, oder nicht?",  # a tag question does not negate
+    "Kein Asylbewerber ist ein anständiger Nachbar.",  # praise after a negative determiner
+    "Żaden przybysz nie jest porządnym człowiekiem.",
+    "Uchodźcy wcale nie są inteligentni.",  # a negated quality
+    "سأكسر رؤوس اللاجئين.",  # the future prefix sa- + اكسر
+    "اللا جئون حشرات.",  # a group word split by a space
+    "Ich knalle jeden Ausländer hier ab.",  # separable verb around its object
+    "Migranten gehören in den Zoo und nicht in unsere Schulen.",  # "nicht" starts a contrast
+    "Nie chcemy żadnych brudasów na osiedlu.",
+    # review: each went wrong before its fix
+    "Ich hasse diese Ausländer, die respektieren uns nicht.",  # "nicht" of another clause
+    "Ich hasse Migranten, denn die arbeiten einfach nicht.",
+    "Diese Asylanten haben es nicht verdient, hier zu wohnen, die sollen verrecken.",
+    "Die Flüchtlinge sind ekelhaft, der Nachbar sagt nur „Guten Tag“.",  # a harmless quote
+    "Ich habe Hass auf Ausländer, ehrlich.",  # own hatred, nothing condemned
+]
+
+# a group named without hostility: no evidence, and read as negated
+NOT_HOSTILE_PATTERNS = [
+    "Kein Asylbewerber sollte in Angst leben oder leiden müssen.",  # harm spared
+    "Niemand darf Migranten wegen ihrer Herkunft verletzen.",
+    "Żaden imigrant nie powinien cierpieć z powodu pochodzenia.",
+    "لا يجوز أن يعاني أي مهاجر بسبب أصله.",
+    "Kein Geflüchteter verdient es, verprügelt zu werden.",  # a negated "deserve"
+    "Nikt nie zasługuje na krzywdę, także żaden migrant.",
+    "Wir sind Geflüchtete aus Eritrea und suchen einen Deutschkurs.",  # self-description
+    "Jestem uchodźczynią z Ukrainy i szukam pracy.",
+    "نحن لاجئون من السودان ونبحث عن سكن.",
+    "Ausländer sind keineswegs faul.",
+    "Uchodźcy nie są przestępcami.",  # an ordinary Polish negation still counts
+    "Den Satz „Asylbewerber sind Parasiten“ finde ich ekelhaft.",  # quoted and condemned
+    "Hasło „imigranci to robactwo” jest haniebne.",
+    "Ich verachte die Asylbewerber in unserer Straße überhaupt nicht.",  # clause-final "nicht"
+    "Uchodźcy są u nas mile widziani.",  # praise
+    "Nie uważam, że imigranci nie szanują prawa.",  # a negated opinion over a concord cue
+]
+
+# ordinary sentences the new rules must not read as hostile
+WITHOUT_EVIDENCE = [
+    "Flüchtlinge sind nicht nichts wert.",  # German has no negative concord
+    "لا يزال اللاجئون لطفاء معنا.",  # لا يزال: "still"
+    "Kein Problem, Flüchtlinge sind herzlich eingeladen.",
+    "Die Geflüchteten sind nicht nur fleißig, sondern auch freundlich.",
+    "Ich kenne keinen Flüchtling, der nicht freundlich ist.",
+    "Ich finde die Migranten hier freundlich, nicht wahr?",
+    "Ich schlage vor, die Flüchtlinge zusammen mit den Nachbarn einzuladen.",
+    "Die Asylbewerber schlagen im Heim die Zeit tot.",
+    "Die bunten Läden der Migranten stechen deutlich ab.",
+    "اللاجئون عديمو الجنسية يحتاجون إلى دعم.",
+    "سأضرب مثالاً عن اللاجئين",
+    "Uchodźcy spłonęli żywcem w pożarze.",
+    "Ławka stoi pod ścianą ośrodka dla uchodźców.",
+    "Nie chcę żadnych problemów z sąsiadami, imigranci są w porządku.",
+    "Uchodźcy nie mogą być traktowani jak ludzie drugiej kategorii.",
+]
+
+# neither hostile nor negated: low evidence and no negation flag
+LEFT_ALONE = [
+    "Ich bin gegen Migranten in unserem Haus.",  # a stance, not a self-description
+    "Wir sind für mehr Flüchtlingsunterkünfte.",
+    # ordinary words one edit from a hostile word stay as they are ("stellen" / "stehlen")
+    "Geflüchtete stellen ihre Anträge beim Sozialamt.",
+    "Die Fluchtwege im Haus sind zugestellt.",
+    "Dies ist das letzte Stück des Radweges, für viele Pendler ein Ärgernis.",
+]
+
+# hatred or insults of others referred to and condemned
+COUNTER_SPEECH = [
+    "Euer Hass auf Flüchtlinge ist traurig.",
+    "Hör auf, Migranten als Parasiten zu bezeichnen.",
+    "Wasza nienawiść do uchodźców jest żałosna.",
+    "Zgłaszam każdy wpis, który obraża imigrantów.",
+    "كرهكم للمهاجرين أمر محزن.",
+    "توقفوا عن وصف اللاجئين بالحشرات.",
+    "Solche Hetze gegen Migranten dulden wir nicht.",
+    "Wasze wpisy o imigrantach są rasistowskie.",
+    "لا نسمح بالتحريض على المهاجرين.",
+]
+
+NOT_COUNTER_SPEECH = [
+    "Ich habe Hass auf Ausländer, ehrlich.",
+    "Migranten verbreiten Krankheiten, traurig aber wahr.",
+    "Nie będziemy tolerować imigrantów, którzy obrażają nasze kobiety.",  # group as subject
+    "لن نسمح للاجئين بإهانة ديننا.",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_PATTERNS)
+def test_new_rules_find_hostility(text):
     assert hostility_evidence(text) >= 0.7, text
+    assert not negated_hostility(text), text
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Kein Asylbewerber sollte in Angst leben oder leiden müssen.",
-        "Niemand darf Migranten wegen ihrer Herkunft verletzen.",
-        "Żaden imigrant nie powinien cierpieć z powodu pochodzenia.",
-        "لا يجوز أن يعاني أي مهاجر بسبب أصله.",
-        "Wir sind Geflüchtete aus Eritrea und suchen einen Deutschkurs.",
-        "Jestem uchodźczynią z Ukrainy i szukam pracy.",
-        "نحن لاجئون من السودان ونبحث عن سكن.",
-        "Ausländer sind keineswegs faul.",
-    ],
-)
-def test_third_round_non_hostile_patterns(text):
+@pytest.mark.parametrize("text", NOT_HOSTILE_PATTERNS)
+def test_new_rules_read_a_group_named_without_hostility(text):
     assert hostility_evidence(text) == 0.0, text
     assert negated_hostility(text), text
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Ich bin gegen Migranten in unserem Haus.",  # a stance, not a self-description
-        "Wir sind für mehr Flüchtlingsunterkünfte.",
-        # ordinary words one edit from a hostile word stay as they are ("stellen" / "stehlen")
-        "Geflüchtete stellen ihre Anträge beim Sozialamt.",
-        "Die Fluchtwege im Haus sind zugestellt.",
-    ],
-)
-def test_third_round_patterns_leave_other_sentences_alone(text):
+@pytest.mark.parametrize("text", WITHOUT_EVIDENCE)
+def test_new_rules_leave_ordinary_sentences_without_evidence(text):
+    assert hostility_evidence(text) == 0.0, text
+
+
+@pytest.mark.parametrize("text", LEFT_ALONE)
+def test_new_rules_leave_other_sentences_alone(text):
     assert not negated_hostility(text), text
     assert hostility_evidence(text) < 0.4, text
 
 
-# fourth round (2026-12-03): threats in the first person future, Polish negative concord, an
-# Arabic exceptive after a negated copula, hatred and insults of others referred to and condemned.
-# Sentences written for this test.
 @pytest.mark.parametrize(
-    "text",
-    [
-        "Den nächsten Asylbewerber, der hier klingelt, steche ich ab.",
-        "Jeśli imigranci tu zostaną, podpalę im mieszkania.",
-        "سأحرق بيوت اللاجئين في حيّنا.",
-        "Cudzoziemcy nie są nic warci.",  # negative concord: "nie ... nic" is one negation
-        "اللاجئون ليسوا سوى حشرات.",  # "nothing but insects": the exceptive undoes the negation
-    ],
+    ("text", "strength"),
+    [(t, 1.0) for t in COUNTER_SPEECH] + [(t, 0.0) for t in NOT_COUNTER_SPEECH],
 )
-def test_fourth_round_hostile_patterns(text):
-    assert hostility_evidence(text) >= 0.7, text
-    assert not negated_hostility(text), text
+def test_condemned_references_as_the_classifier_reads_them(text, strength):
+    from nlp_integration.codebook.hostility import counter_speech
 
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Euer Hass auf Flüchtlinge ist traurig.",
-        "Hör auf, Migranten als Parasiten zu bezeichnen.",
-        "Wasza nienawiść do uchodźców jest żałosna.",
-        "Zgłaszam każdy wpis, który obraża imigrantów.",
-        "كرهكم للمهاجرين أمر محزن.",
-        "توقفوا عن وصف اللاجئين بالحشرات.",
-    ],
-)
-def test_fourth_round_condemned_hatred_is_counter_speech(text):
-    assert counter_speech_strength(text) == 1.0, text
-
-
-def test_fourth_round_rules_keep_their_limits():
-    own = "Ich habe Hass auf Ausländer, ehrlich."  # own hatred, nothing condemned
-    assert counter_speech_strength(own) == 0.0 and hostility_evidence(own) >= 0.7
-    # the concord rule is Polish: a German "nicht" before "nichts wert" still negates it
-    assert hostility_evidence("Flüchtlinge sind nicht nichts wert.") == 0.0
-    # and an ordinary Polish negation still counts
-    assert negated_hostility("Uchodźcy nie są przestępcami.")
-
-
-# fifth round (2026-12-03): quoted and condemned hostility, a negated "deserve", German
-# clause-final "nicht", slurs not negated by what follows, praise after a negative determiner,
-# the Arabic future prefix, Arabic group words split by a space, German separable verbs.
-# Sentences written for this test.
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Den Satz „Asylbewerber sind Parasiten“ finde ich ekelhaft.",
-        "Hasło „imigranci to robactwo” jest haniebne.",
-        "Kein Geflüchteter verdient es, verprügelt zu werden.",
-        "Ich verachte die Asylbewerber in unserer Straße überhaupt nicht.",
-    ],
-)
-def test_fifth_round_non_hostile_patterns(text):
-    assert hostility_evidence(text) == 0.0, text
-    assert negated_hostility(text), text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Ich kann die Kanaken nicht ertragen.",  # a slur stays a slur before "nicht"
-        "Migranten hasse ich, oder nicht?",  # a tag question does not negate
-        "Kein Asylbewerber ist ein anständiger Nachbar.",
-        "Żaden przybysz nie jest porządnym człowiekiem.",
-        "سأكسر رؤوس اللاجئين.",  # sa- + اكسر
-        "اللا جئون حشرات.",  # a group word split by a space
-        "Ich knalle jeden Ausländer hier ab.",  # separable verb around its object
-    ],
-)
-def test_fifth_round_hostile_patterns(text):
-    assert hostility_evidence(text) >= 0.7, text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Solche Hetze gegen Migranten dulden wir nicht.",
-        "Wasze wpisy o imigrantach są rasistowskie.",
-        "لا نسمح بالتحريض على المهاجرين.",
-    ],
-)
-def test_fifth_round_counter_speech(text):
-    assert counter_speech_strength(text) == 1.0, text
+    assert counter_speech(text) == strength, text
 
 
 def test_arabic_words_are_joined_only_into_a_group_word():
     from nlp_integration.codebook.hostility import _fold, _join_split_arabic
 
     assert _join_split_arabic(_fold("الأ جا نب هنا")) == _fold("الأجانب هنا")
-    kept = _fold("فتوى من العراق يجوز شرب الماء")  # "العراق" + "يجوز" is no group word
-    assert _join_split_arabic(kept) == kept
-
-
-# sixth round (2026-12-03): Polish cues that carry their own negation, dehumanising phrases not
-# negated by a contrast after them, negated qualities. Sentences written for this test.
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Nigdy nie można ufać imigrantom.",  # "nigdy" is concord, not a second negation
-        "Migranten gehören in den Zoo und nicht in unsere Schulen.",
-        "Nie chcemy żadnych brudasów na osiedlu.",
-        "Uchodźcy wcale nie są inteligentni.",
-    ],
-)
-def test_sixth_round_hostile_patterns(text):
-    assert hostility_evidence(text) >= 0.7, text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Uchodźcy są u nas mile widziani.",
-        "Nikt nie zasługuje na krzywdę, także żaden migrant.",
-    ],
-)
-def test_sixth_round_non_hostile_patterns(text):
-    assert hostility_evidence(text) == 0.0, text
-    assert negated_hostility(text), text
-
-
-def test_sixth_round_leaves_a_cycle_path_alone():
-    text = "Dies ist das letzte Stück des Radweges, für viele Pendler ein Ärgernis."
-    assert hostility_evidence(text) < 0.4
-
-
-# review of rounds four to six (2026-12-03): sentences a reviewer wrote against the new rules;
-# each went wrong before the fixes of that review
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Ich hasse diese Ausländer, die respektieren uns nicht.",  # "nicht" of another clause
-        "Ich hasse Migranten, denn die arbeiten einfach nicht.",
-        "Diese Asylanten haben es nicht verdient, hier zu wohnen, die sollen verrecken.",
-        "Die Flüchtlinge sind ekelhaft, der Nachbar sagt nur „Guten Tag“.",  # harmless quote
-    ],
-)
-def test_review_hostile_texts_stay_hostile(text):
-    assert hostility_evidence(text) >= 0.7, text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "لا يزال اللاجئون لطفاء معنا.",  # لا يزال: "still"
-        "Kein Problem, Flüchtlinge sind herzlich eingeladen.",
-        "Die Geflüchteten sind nicht nur fleißig, sondern auch freundlich.",
-        "Ich kenne keinen Flüchtling, der nicht freundlich ist.",
-        "Ich finde die Migranten hier freundlich, nicht wahr?",
-        "Ich schlage vor, die Flüchtlinge zusammen mit den Nachbarn einzuladen.",
-        "Die Asylbewerber schlagen im Heim die Zeit tot.",
-        "Die bunten Läden der Migranten stechen deutlich ab.",
-        "اللاجئون عديمو الجنسية يحتاجون إلى دعم.",
-        "سأضرب مثالاً عن اللاجئين",
-        "Uchodźcy spłonęli żywcem w pożarze.",
-        "Ławka stoi pod ścianą ośrodka dla uchodźców.",
-        "Nie chcę żadnych problemów z sąsiadami, imigranci są w porządku.",
-        "Uchodźcy nie mogą być traktowani jak ludzie drugiej kategorii.",
-    ],
-)
-def test_review_ordinary_texts_stay_without_evidence(text):
-    assert hostility_evidence(text) == 0.0, text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Migranten verbreiten Krankheiten, traurig aber wahr.",
-        "Nie będziemy tolerować imigrantów, którzy obrażają nasze kobiety.",  # group as subject
-        "لن نسمح للاجئين بإهانة ديننا.",
-    ],
-)
-def test_review_hostile_texts_are_not_counter_speech(text):
-    from nlp_integration.codebook.hostility import counter_speech
-
-    assert counter_speech(text) == 0.0, text
-
-
-def test_review_negated_opinion_still_negates_a_concord_cue():
-    assert negated_hostility("Nie uważam, że imigranci nie szanują prawa.")
-
-
-def test_review_two_arabic_words_with_a_stop_word_are_not_joined():
-    from nlp_integration.codebook.hostility import _fold, _join_split_arabic
-
-    assert _join_split_arabic(_fold("الم ان")) == _fold("الم ان")
+    for kept in ("فتوى من العراق يجوز شرب الماء", "الم ان"):  # no group word; a stop word
+        assert _join_split_arabic(_fold(kept)) == _fold(kept)
 
 
 @pytest.mark.slow

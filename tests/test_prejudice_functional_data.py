@@ -1,5 +1,5 @@
-"""Structure of the functional prejudice sets (no model): dev and the former test for development,
-test2 for one final measurement."""
+"""Structure of the functional prejudice sets (no model): the project-designed sets (dev, test,
+test2) and the Multilingual-HateCheck-style sets (mhc_style*)."""
 
 from __future__ import annotations
 
@@ -21,32 +21,6 @@ NOT_HOSTILE = {
 }  # fmt: skip
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with (FOLDER / name).open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        assert reader.fieldnames == ["id", "text", "lang", "functionality", "hostile"]
-        return list(reader)
-
-
-@pytest.mark.parametrize(("name", "per_cell"), [("dev.csv", 3), ("test.csv", 6), ("test2.csv", 6)])
-def test_every_language_and_functionality_is_covered(name, per_cell):
-    rows = _rows(name)
-    counts = Counter((r["lang"], r["functionality"]) for r in rows)
-    assert set(counts) == {(lang, f) for lang in LANGS for f in HOSTILE | NOT_HOSTILE}
-    assert set(counts.values()) == {per_cell}
-    wrong = [r["id"] for r in rows if r["hostile"] != str(int(r["functionality"] in HOSTILE))]
-    assert not wrong, f"hostile contradicts functionality: {wrong}"
-    assert len({r["id"] for r in rows}) == len(rows)
-    assert all(r["text"].strip() for r in rows)
-
-
-def test_the_sets_share_no_text():
-    dev = {r["text"].strip() for r in _rows("dev.csv")}
-    test = {r["text"].strip() for r in _rows("test.csv")}
-    test2 = {r["text"].strip() for r in _rows("test2.csv")}
-    assert not dev & test and not (dev | test) & test2
-
-
 MHC_HOSTILE = {
     "derog_neg_emote_h", "derog_neg_attrib_h", "derog_dehum_h", "derog_impl_h", "threat_dir_h",
     "threat_norm_h", "slur_h", "profanity_h", "ref_subs_clause_h", "ref_subs_sent_h",
@@ -58,18 +32,47 @@ MHC_NOT_HOSTILE = {
 }  # fmt: skip
 
 
+def _rows(name: str) -> list[dict[str, str]]:
+    with (FOLDER / name).open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert reader.fieldnames == ["id", "text", "lang", "functionality", "hostile"]
+        return list(reader)
+
+
+PROJECT = (HOSTILE, NOT_HOSTILE)  # dev, test, test2: functionalities named by this project
+MHC = (MHC_HOSTILE, MHC_NOT_HOSTILE)  # mhc_style*: named as in Multilingual HateCheck
+
+
 @pytest.mark.parametrize(
-    ("name", "per_cell"),
-    [("mhc_style.csv", 5), ("mhc_style2.csv", 6), ("mhc_style3.csv", 6), ("mhc_style4.csv", 6)],
+    ("name", "per_cell", "design"),
+    [
+        ("dev.csv", 3, PROJECT),
+        ("test.csv", 6, PROJECT),
+        ("test2.csv", 6, PROJECT),
+        ("mhc_style.csv", 5, MHC),
+        ("mhc_style2.csv", 6, MHC),
+        ("mhc_style3.csv", 6, MHC),
+        ("mhc_style4.csv", 6, MHC),
+    ],
 )
-def test_mhc_style_sets_cover_every_language_and_functionality(name, per_cell):
+def test_every_language_and_functionality_is_covered(name, per_cell, design):
+    hostile, not_hostile = design
     rows = _rows(name)
     counts = Counter((r["lang"], r["functionality"]) for r in rows)
-    assert set(counts) == {(lang, f) for lang in LANGS for f in MHC_HOSTILE | MHC_NOT_HOSTILE}
+    assert set(counts) == {(lang, f) for lang in LANGS for f in hostile | not_hostile}
     assert set(counts.values()) == {per_cell}
-    wrong = [r["id"] for r in rows if r["hostile"] != str(int(r["functionality"] in MHC_HOSTILE))]
+    wrong = [r["id"] for r in rows if r["hostile"] != str(int(r["functionality"] in hostile))]
     assert not wrong, f"hostile contradicts functionality: {wrong}"
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert all(r["text"].strip() for r in rows)
     assert len({r["text"].strip() for r in rows}) == len(rows)
+
+
+def test_the_sets_share_no_text():
+    dev = {r["text"].strip() for r in _rows("dev.csv")}
+    test = {r["text"].strip() for r in _rows("test.csv")}
+    test2 = {r["text"].strip() for r in _rows("test2.csv")}
+    assert not dev & test and not (dev | test) & test2
 
 
 def test_the_mhc_style_sets_overlap_only_in_a_few_template_sentences():

@@ -329,12 +329,11 @@ def _strip_ar(word: str) -> str:
 def _negator_before(words: list[str]) -> bool:
     """One of the last few words is a negator (not the لا/ما of "لا يزال", "still")."""
     negators = _negator_set()
-    window = words[-NEGATION_WINDOW - 1 :]
+    window = words[-NEGATION_WINDOW:]
     return any(
         (w in negators or _strip_ar(w) in negators or w.endswith("n't"))
-        and window[i + 1 : i + 2] not in ([v] for v in STILL_VERBS_AR)
-        for i, w in enumerate(window)
-        if i > 0 or len(window) <= NEGATION_WINDOW
+        and after not in STILL_VERBS_AR
+        for w, after in zip(window, [*window[1:], ""], strict=False)
     )
 
 
@@ -427,7 +426,6 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
             continue
         if _ARABIC.search(norm):
             norm = _join_split_arabic(norm)
-        first_group = None
         group_spans: list[tuple[int, int, bool]] = []  # start, end, negated
         victim = bool(_VICTIM.search(norm) or _NEWS.search(_OWN_VIEW.sub(" ", norm)))
         reported = victim or bool(_NEWS_ACTORS.search(norm))
@@ -439,18 +437,17 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
                 out[name].append((m.group(0), _negated(norm, m.start(), m.end(), name)))
                 if name == "group":
                     group_spans.append((m.start(), m.end(), out[name][-1][1]))
-                    first_group = m.end() if first_group is None else first_group
         if reported:
             out["reported"] += out["group"][len(out["group"]) - len(group_spans) :]
         out["violence"] += _separable_hits(norm)
         for name, pattern in _before_group_patterns():
             for m in pattern.finditer(norm):
                 out[name].append((m.group(0), _negated(norm, m.start(), m.end())))
-        if first_group is not None:
+        if group_spans:
             out["negated_copula"] += [
                 (m.group(0), True)
-                for m in _NEG_COPULA.finditer(norm, first_group)
-                if norm[m.end() :].split()[:1] not in ([w] for w in _EXCEPTIVES_AR)
+                for m in _NEG_COPULA.finditer(norm, group_spans[0][1])
+                if next(iter(norm[m.end() :].split()), "") not in _EXCEPTIVES_AR
             ]  # "ليسوا سوى جرذان" (nothing but rats) is not negated
             group_negated = any(negated for _, _, negated in group_spans)
             out["spared"] += [

@@ -853,20 +853,18 @@ _TABLES: dict[str, Mapping[str, Iterable[str]]] = {
 }
 
 
-def cue_pattern(table: str) -> re.Pattern[str]:
-    """The compiled pattern of one cue table over :func:`normalise`-d text, all languages."""
+def cue_pattern(table: str, langs: Iterable[str] | None = None) -> re.Pattern[str]:
+    """The compiled pattern of one cue table over :func:`normalise`-d text (``langs``: only
+    those languages' cues)."""
     if table not in _TABLES:
         raise ValueError(f"unknown cue table '{table}': use one of {sorted(_TABLES)}")
-    return _pattern(table, None)
+    return _pattern(table, None if langs is None else tuple(sorted(langs)))
 
 
 def find_cues(text: str, table: str, langs: Iterable[str] | None = None) -> list[str]:
     """Cues of one table (``rejection``, ``quoting``, ``negated_generalisation``, ``endorsement``,
     ``generalising``) found in ``text``; ``langs`` limits the search to those languages' cues."""
-    if table not in _TABLES:
-        raise ValueError(f"unknown cue table '{table}': use one of {sorted(_TABLES)}")
-    key = None if langs is None else tuple(sorted(langs))
-    return _pattern(table, key).findall(normalise(text))
+    return cue_pattern(table, langs).findall(normalise(text))
 
 
 def counter_speech_strength(

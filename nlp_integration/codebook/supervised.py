@@ -147,10 +147,10 @@ def _offsets_if_they_help(
     """:func:`_best_offsets` when, chosen on k-1 folds of ``p`` and applied to the k-th, they raise
     macro-F1 over the plain argmax by :data:`OFFSET_MIN_GAIN`; zeros otherwise, and zeros when a
     class has fewer than two rows (nothing to check them on)."""
-    offsets = _best_offsets(y, p)
     smallest = int(np.bincount(y, minlength=p.shape[1]).min())
     if smallest < 2:  # a class too small to check offsets on: plain argmax
         return np.zeros(p.shape[1])
+    offsets = _best_offsets(y, p)
     if not offsets.any():
         return offsets
     held_out = np.empty(len(y), dtype=int)
