@@ -99,6 +99,9 @@ def analyse(
     quarter_table = _read(quarters, settings) if quarters else None
     geojson = load_geojson(geo) if geo else None
     result = run_analysis(frame, quarter_table, settings, geojson=geojson, source=str(input))
+    for key, path in (("quarter_table", quarters), ("geojson", geo)):
+        if result.manifest.get(key):
+            result.manifest[key]["source"] = str(path)
     write_run(result, out)
     counts = ", ".join(f"{k}: {v}" for k, v in result.manifest["rows_by_status"].items())
     if result.manifest["unmatched_quarters"]:

@@ -288,20 +288,19 @@ def finish_analysis(
             table[f"{S.QUARTER}_input"] = table[S.QUARTER]
         quarter_table, profiles, unmatched = pd.DataFrame(), pd.DataFrame(), []
         if quarters is not None:
+            # input.quarter_column names the contributions' column; the indicator table may use
+            # that name, "quarter" or a German alias, and its quarters are stored as "quarter"
             indicators = quarter_module.validate_indicators(
                 quarters, "quarter table", cfg_in.quarter_column
-            )
+            ).rename(columns={cfg_in.quarter_column: S.QUARTER})
             typology = quarter_module.QuarterTypology(
-                settings.quarters.n_types,
-                settings.quarters.method,
-                cfg_in.quarter_column,
-                settings.seed,
+                settings.quarters.n_types, settings.quarters.method, S.QUARTER, settings.seed
             ).fit(indicators)
             quarter_table, profiles = typology.types_, typology.profiles_
             matched, unmatched = quarter_module.match_quarters(
-                raw_quarters, quarter_table[cfg_in.quarter_column].tolist()
+                raw_quarters, quarter_table[S.QUARTER].tolist()
             )
-            by_name = quarter_table.set_index(cfg_in.quarter_column)
+            by_name = quarter_table.set_index(S.QUARTER)
             table[S.QUARTER] = matched.to_numpy()
             table[S.QUARTER_TYPE] = table[S.QUARTER].map(by_name[S.QUARTER_TYPE]).astype("Int64")
             table[S.QUARTER_TYPE_LABEL] = (
@@ -313,6 +312,9 @@ def finish_analysis(
             table[S.QUARTER_TYPE_LABEL] = ""
         table[S.CHANNEL] = _optional_column(table, cfg_in.channel_column, source)
         table[S.GROUP] = _optional_column(table, cfg_in.group_column, source)
+        date_column = resolve_column(table, cfg_in.date_column, source, required=False)
+        if date_column is not None and date_column != S.DATE:
+            table[S.DATE] = table[date_column]  # "Datum": dated charts and topics over time
 
     cfg_an = settings.analysis
     with timer.stage("analysis"):
@@ -351,6 +353,10 @@ def finish_analysis(
                    "python": platform.python_version()},
         "input": {"source": source, "sha256": facts.sha256, "rows": int(len(table)),
                   "text_column": facts.text_column, "notes": facts.notes},
+        "quarter_table": None if quarters is None else {"rows": int(len(quarters)), "sha256": frame_hash(quarters)},
+        "geojson": None if geojson is None else {
+            "features": len(geojson.get("features") or []),
+            "sha256": hashlib.sha256(json.dumps(geojson, sort_keys=True).encode()).hexdigest()},
         "rows_by_status": {str(k): int(v) for k, v in statuses.items()},
         "texts_truncated_for_analysis": facts.truncated,
         "redaction": {str(k): int(v) for k, v in sorted(facts.redaction.items())},
@@ -524,8 +530,18 @@ def write_run(result: RunResult, out_dir: str | Path, render: bool = True) -> Pa
     return out_dir
 
 
+# feature properties that may hold the quarter name, in this order (case-insensitive)
+GEO_NAME_PROPERTIES = ("quarter", "stadtteil", "quartier", "ortsteil", "bezirk", "gebiet", "name")
+
+
 def load_geojson(path: str | Path) -> dict:
-    """Read a GeoJSON FeatureCollection (json only, nothing executed)."""
+    """Read a GeoJSON FeatureCollection (json only, nothing executed).
+
+    Each feature's quarter name goes into ``properties.quarter``, taken from the first property
+    named like :data:`GEO_NAME_PROPERTIES`; a warning says so when no feature has one.
+    """
+    import warnings
+
     from nlp_integration.errors import InputFileError
 
     try:
@@ -537,5 +553,21 @@ def load_geojson(path: str | Path) -> dict:
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise InputFileError(
             f"{path} is not a GeoJSON FeatureCollection: export the quarter polygons as one"
+        )
+    named = 0
+    for feature in data.get("features") or []:
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        if not isinstance(properties, dict):
+            continue
+        by_fold = {str(key).casefold(): key for key in properties}
+        key = next((by_fold[n] for n in GEO_NAME_PROPERTIES if n in by_fold), None)
+        if key is not None and str(properties[key]).strip():
+            properties[S.QUARTER] = str(properties[key]).strip()
+            named += 1
+    if not named:
+        warnings.warn(
+            f"{path}: no feature has a property with the quarter name "
+            f"({', '.join(GEO_NAME_PROPERTIES)}); the map will show no quarters: add one",
+            stacklevel=2,
         )
     return data

@@ -39,6 +39,7 @@ from nlp_integration.schemas import (
     STATEMENT_TYPES,
     STATUS,
     STATUS_ANALYSED,
+    TEXT,
     THEME_KEYS,
     THEMES,
     UNDETERMINED_LANG,
@@ -188,9 +189,15 @@ def _breadth(sub: pd.DataFrame, members: np.ndarray) -> float:
 
 
 def _evidence(rows: pd.DataFrame, theme: str, statement_type: str, k: int) -> tuple[str, str]:
-    """Ids of the highest-scoring contributions, one language after another."""
+    """Ids of the highest-scoring contributions, one language after another.
+
+    A text given several times is evidence once, by its first row: duplicates cannot crowd out
+    other voices, and float noise between their scores cannot decide which id is shown.
+    """
     if rows.empty or k <= 0:
         return "", ""
+    if TEXT in rows.columns:
+        rows = rows[~rows[TEXT].astype(str).str.strip().duplicated()]
     score = pd.Series(1.0, index=rows.index)
     for label in (theme, statement_type):
         column = score_column(label)

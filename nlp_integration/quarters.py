@@ -126,11 +126,13 @@ def _parse_number(value: object, german: bool = False) -> tuple[float | None, st
 
 
 def _find_quarter_column(table: pd.DataFrame, quarter_column: str, source: str) -> str:
+    """``quarter_column``, else a column named like it, ``quarter`` or a German alias."""
     if quarter_column in table.columns:
         return quarter_column
+    wanted = {quarter_column.casefold(), QUARTER}
     for column in table.columns:
         name = str(column).strip().casefold()
-        if name == quarter_column.casefold() or GERMAN_COLUMN_ALIASES.get(name) == QUARTER:
+        if name in wanted or GERMAN_COLUMN_ALIASES.get(name) == QUARTER:
             return str(column)
     raise InputColumnError(
         f"{source}: no column '{quarter_column}' with the quarter names (columns: "

@@ -1,0 +1,79 @@
+"""German export columns and side files: Stadtteil, Datum, GeoJSON names, input hashes."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from nlp_integration import analyse
+from nlp_integration.config import load_settings
+from nlp_integration.embedding import HashingEmbedder
+from nlp_integration.pipeline import load_geojson
+from nlp_integration.priorities import _evidence
+from tests.pipeline_data import QUARTERS, contributions
+
+GERMAN = {"text": "Beitrag", "quarter": "Stadtteil", "channel": "Format", "date": "Datum"}
+
+
+def _run(frame: pd.DataFrame, quarters: pd.DataFrame, *overrides: str, geojson=None):
+    settings = load_settings(overrides=["embedding.cache=false", *overrides], environ={})
+    return analyse(frame, quarters, settings, embedder=HashingEmbedder(), geojson=geojson)
+
+
+@pytest.mark.parametrize("indicator_column", ["quarter", "Stadtteil"])
+def test_quarter_column_names_the_contributions_column(indicator_column):
+    frame = contributions().rename(columns=GERMAN)
+    quarters = QUARTERS.rename(columns={"quarter": indicator_column})
+    result = _run(frame, quarters, "input.text_column=Beitrag", "input.quarter_column=Stadtteil")
+    assert "quarter" in result.quarters.columns  # stored under its canonical name
+    assert result.contributions.loc[0, "quarter"] == "Nordstadt"
+    assert result.contributions["quarter_type"].notna().any()
+
+
+def test_german_date_column_gives_dates_and_topics_over_time():
+    frame = contributions(120).rename(columns=GERMAN)
+    result = _run(frame, QUARTERS, "input.text_column=Beitrag")
+    assert result.contributions["date"].tolist() == frame["Datum"].tolist()
+    assert not result.topics_over_time.empty
+
+
+def test_geojson_quarter_name_taken_from_a_name_property(tmp_path):
+    square = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}
+    collection = {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "properties": {"Name": "Nordstadt"}, "geometry": square}],
+    }
+    path = tmp_path / "quarters.geojson"
+    path.write_text(json.dumps(collection), encoding="utf-8")
+    assert load_geojson(path)["features"][0]["properties"]["quarter"] == "Nordstadt"
+
+    collection["features"][0]["properties"] = {"id": 7}
+    path.write_text(json.dumps(collection), encoding="utf-8")
+    with pytest.warns(UserWarning, match="no feature has a property with the quarter name"):
+        load_geojson(path)
+
+
+def test_manifest_identifies_the_quarter_table_and_geojson():
+    geojson = {"type": "FeatureCollection", "features": []}
+    manifest = _run(contributions(), QUARTERS, geojson=geojson).manifest
+    assert manifest["quarter_table"]["rows"] == len(QUARTERS)
+    assert len(manifest["quarter_table"]["sha256"]) == 64
+    assert manifest["geojson"]["features"] == 0
+    other = _run(contributions(), QUARTERS.assign(population=1)).manifest
+    assert other["quarter_table"]["sha256"] != manifest["quarter_table"]["sha256"]
+    assert other["geojson"] is None
+
+
+def test_a_repeated_text_is_evidence_once():
+    rows = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "text": ["Mehr Sprachkurse!", "Mehr Sprachkurse! ", "Ein Treffpunkt fehlt."],
+            "lang": ["de", "de", "de"],
+            "score_language": [0.90001, 0.90002, 0.5],
+            "score_need": [1.0, 1.0, 1.0],
+        }
+    )
+    assert _evidence(rows, "language", "need", 3)[0] == "a;c"
