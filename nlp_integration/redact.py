@@ -245,7 +245,7 @@ PHONE_RE = re.compile(
 _PHONE_CUE_RE = re.compile(
     r"(?<!\w)(?P<cue>(?i:tel(?:efon|\.|efonnummer|\.-nr\.)?|handy(?:nummer)?|mobil(?:nummer)?|fon|phone|mobile|whatsapp|ruf(?:nummer)?"
     r"|telefon(?:um)?|cep(?:\stelefonu)?|тел\.?|телефон|номер|telefonu?|nr\.?\stel\.?|numer(?:\stelefonu)?|رقم\s(?:الهاتف|هاتفي|الجوال)|هاتف|جوال|تلفن|شماره))"
-    r"(?P<sep>\s?(?:[:.]|nr\.?|nummer|number)?\s?[:]?\s?)"
+    r"(?P<sep>\s?(?:[:.]|nr\.?|nummer|number|kom\.?)?\s?[:]?\s?)"  # "Tel. kom. 512 345 678"
     r"(?P<num>\+?\d(?:[\-/]?\d|[ \u00a0](?=[1-9])\d){4,14})(?![\w])"
 )
 
@@ -397,6 +397,10 @@ _TITLE_CUES = (
     r"Herrn?|Frau|Familie|Fam\.|Dr\.|Prof\.|Mr\.?|Mrs\.?|Ms\.?|Miss|Bay|Bayan|Sayın|Pan|Pani|Państwo"
     r"|Domnul|Doamna|Dl\.|Dna\.|Господин|господин|Госпожа|госпожа|Пан|пан|Пані|пані|г-н|г-жа"
     r"|السيد|السيدة|آقای|خانم|Señor|Señora|Sr\.|Sra\.|Monsieur|Madame|Mme"
+    r"|pan|pani|państwo"  # Polish titles are lower-case inside a sentence: "pan Kowalski"
+    # neighbours are named after the word: "mein Nachbar Dieter Krause", "соседка Галина Петровна"
+    r"|Nachbar|Nachbarin|[Nn]eighbou?r|sąsiad|sąsiadka|[Сс]осед|[Сс]оседка|[Сс]усід|[Сс]усідка"
+    r"|[Kk]omşum|[Kk]omşumuz|vecinul|vecina"
 )
 # Phrases that introduce one's own (or someone's) name: after them a name is very likely.
 _INTRO_CUES = (

@@ -127,6 +127,23 @@ def test_ibans(text_in: str, text_out: str) -> None:
     assert ibans(text_in) == text_out
 
 
+@pytest.mark.parametrize(
+    ("text_in", "text_out"),
+    [
+        ("Mój sąsiad pan Kowalski, 80 lat. Tel. kom. 512 345 678.", "Mój sąsiad pan [NAME], 80 lat. Tel. kom. [PHONE]."),
+        ("Mein Nachbar Dieter Krause sagt das immer.", "Mein Nachbar [NAME] sagt das immer."),
+        ("Моя соседка Галина Петровна боится.", "Моя соседка [NAME] боится."),
+        ("Komşum Mehmet Bey yardım ediyor.", "Komşum [NAME] yardım ediyor."),
+        ("I asked my neighbour John Smith.", "I asked my neighbour [NAME]."),
+        # no name after the word: nothing to take
+        ("Unsere Nachbarn sind nett. Mein Nachbar hilft mir.", "Unsere Nachbarn sind nett. Mein Nachbar hilft mir."),
+        ("Mein Nachbar Syrer hilft beim Umzug.", "Mein Nachbar Syrer hilft beim Umzug."),
+    ],
+)  # fmt: skip
+def test_neighbours_and_polish_titles(text_in: str, text_out: str) -> None:
+    assert redact_text(text_in)[0] == text_out
+
+
 def test_iban_checksum() -> None:
     assert iban_checksum_ok("DE89370400440532013000")
     assert iban_checksum_ok("gb29nwbk60161331926819")
