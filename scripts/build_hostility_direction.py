@@ -6,14 +6,14 @@ Run from the repository root (offline, default embedder)::
 
 Training texts, all written for this project (none from ``../shared/``):
 
-- ``corpora/prejudice_functional/`` ``dev``, ``test``, ``test2``, ``mhc_style``, ``mhc_style2`` and
-  ``mhc_style3`` (HateCheck-style texts in de/ar/pl, ``hostile`` 0/1);
+- ``corpora/prejudice_functional/`` ``dev``, ``test``, ``test2`` and ``mhc_style`` to
+  ``mhc_style5`` (HateCheck-style texts in de/ar/pl, ``hostile`` 0/1);
 - the codebook's examples: ``prejudice`` examples hostile, its counter-examples and every other
   label's examples and counter-examples not (so complaints about buses or rents are not hostile);
 - ``corpora/hostility_training/neutral_news.csv``: news that names migrants without hostility;
 - ``corpora/sample/contributions.csv``: hostile where the gold statement types hold ``prejudice``.
 
-``mhc_style4.csv`` and ``corpora/prejudice_heldout/`` stay out (they are for measuring). Texts are
+``mhc_style6.csv`` and ``corpora/prejudice_heldout/`` stay out (they are for measuring). Texts are
 redacted as in ``analyse`` and embedded without the on-disk cache, in float32. Writes
 ``nlp_integration/codebook/hostility_direction.npz`` (whole or not at all): ``coef``,
 ``intercept``, ``embedder_id`` (the model the direction belongs to), ``n_texts``, ``data_sha256``
@@ -33,7 +33,16 @@ from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import cross_val_predict
 
 ROOT = Path(__file__).resolve().parents[1]
-FUNCTIONAL = ["dev", "test", "test2", "mhc_style", "mhc_style2", "mhc_style3"]
+FUNCTIONAL = [
+    "dev",
+    "test",
+    "test2",
+    "mhc_style",
+    "mhc_style2",
+    "mhc_style3",
+    "mhc_style4",
+    "mhc_style5",
+]
 OUT = ROOT / "nlp_integration" / "codebook" / "hostility_direction.npz"
 C_REGULARISATION = 3.0  # chosen among 0.3/1/3/10 by AUC on mhc_style4 (docs/classification.md)
 PRECISION = "fp32"  # the same vectors on every CPU (bf16, where native, differs slightly)

@@ -582,6 +582,8 @@ def fake_direction(tmp_path, monkeypatch):
 def test_hostility_direction_lifts_prejudice_only_where_a_group_is_named(
     hashing_embedder, fake_direction
 ):
+    from nlp_integration.codebook.classifiers import HOSTILITY_DIRECTION_WEIGHT
+
     texts = [
         "Die Migranten aus der Nachbarschaft.",  # names a group
         "Der Bus kommt jeden Morgen zu spät.",  # no group word: unchanged
@@ -595,7 +597,8 @@ def test_hostility_direction_lifts_prejudice_only_where_a_group_is_named(
     fake_direction(hashing_embedder.model_id, x.shape[1])
     after = model.predict_scores(x, texts)["score_prejudice"].to_numpy()
     p = 1.0 / (1.0 + np.exp(-9.0))
-    assert after[0] == pytest.approx(0.7 * before[0] + 0.3 * p, abs=1e-6)
+    w = HOSTILITY_DIRECTION_WEIGHT
+    assert after[0] == pytest.approx((1 - w) * before[0] + w * p, abs=1e-6)
     assert after[1] == before[1]
     assert before[2] < after[2] <= 0.15 + 1e-9  # 1 - 0.85 for a negated text
 

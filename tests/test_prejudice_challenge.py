@@ -637,6 +637,12 @@ HOSTILE_PATTERNS = [
     "Diese Asylanten haben es nicht verdient, hier zu wohnen, die sollen verrecken.",
     "Die Flüchtlinge sind ekelhaft, der Nachbar sagt nur „Guten Tag“.",  # a harmless quote
     "Ich habe Hass auf Ausländer, ehrlich.",  # own hatred, nothing condemned
+    # seventh round
+    "Ich würde nie im Leben neben einem Kanaken wohnen.",  # a slur, the negator is further off
+    "Nie usiądę obok żadnego ciapatego.",
+    "Ich kann Asylbewerber einfach nicht ertragen.",
+    "Ani jeden cudzoziemiec w tym bloku nie jest uczciwy.",  # negated praise
+    "المهاجرون ليسوا أمناء أبداً.",
 ]
 
 # a group named without hostility: no evidence, and read as negated
@@ -657,6 +663,9 @@ NOT_HOSTILE_PATTERNS = [
     "Ich verachte die Asylbewerber in unserer Straße überhaupt nicht.",  # clause-final "nicht"
     "Uchodźcy są u nas mile widziani.",  # praise
     "Nie uważam, że imigranci nie szanują prawa.",  # a negated opinion over a concord cue
+    "Das sind keine Kanaken, das sind unsere Nachbarn.",  # a slur negated right before it
+    "Die Zuwanderer in unserer Straße sind zuverlässig und hilfsbereit.",  # praise
+    "للمهاجرين كل التقدير على عملهم.",
 ]
 
 # ordinary sentences the new rules must not read as hostile
@@ -699,6 +708,16 @@ COUNTER_SPEECH = [
     "Solche Hetze gegen Migranten dulden wir nicht.",
     "Wasze wpisy o imigrantach są rasistowskie.",
     "لا نسمح بالتحريض على المهاجرين.",
+    # seventh round
+    "Ich melde jeden Kommentar, der Geflüchtete als faul abstempelt.",  # group cue is a stem
+    "Wer gegen Geflüchtete pöbelt, hat nichts aus der Geschichte gelernt.",
+    "Witze über Ausländer sind nicht lustig.",
+    "Ta nagonka na uchodźców musi się skończyć.",
+    "Żarty z imigrantów nie są śmieszne.",
+    "النكت على اللاجئين مش مضحكة.",
+    "الحقد على المهاجرين مخزٍ.",
+    "حملات التحريض على الأجانب يجب أن تتوقف.",
+    "الادعاء بأن اللاجئين مجرمون غير صحيحة.",
 ]
 
 NOT_COUNTER_SPEECH = [
@@ -706,6 +725,8 @@ NOT_COUNTER_SPEECH = [
     "Migranten verbreiten Krankheiten, traurig aber wahr.",
     "Nie będziemy tolerować imigrantów, którzy obrażają nasze kobiety.",  # group as subject
     "لن نسمح للاجئين بإهانة ديننا.",
+    "Die Zuwanderung muss sich ändern, die Kommentare hier zeigen es.",
+    "حُكم على إرهابيين بتهمة التحريض على هجمات.",  # news about incitement
 ]
 
 

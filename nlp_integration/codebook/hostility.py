@@ -75,6 +75,7 @@ from nlp_integration.codebook.hostility_terms import (
     SELF_TERMS,
     SEPARABLE_VIOLENCE,
     SINGLE_WORDS,
+    SLUR_NEGATION_WINDOW,
     SLUR_TERMS,
     STILL_VERBS_AR,
     VICTIM_TERMS,
@@ -155,6 +156,7 @@ def _fold(text: str) -> str:
 
 
 _WORD_END = r"(?!\w)"
+_WORD_REST = re.compile(r"\w*")
 _ARABIC_WORD_END = r"ا?(?!\w)"  # accusative tanween adds an alef: لصوصاً -> لصوصا
 
 
@@ -352,7 +354,7 @@ def _negated(norm: str, start: int, end: int, table: str = "") -> bool:
     words = norm[:start].split()
     if _exceptive(words + norm[start:end].split()[:1]):
         return False
-    window = words[-NEGATION_WINDOW:]
+    window = words[-(SLUR_NEGATION_WINDOW if table == "slur" else NEGATION_WINDOW) :]
     if norm.startswith(CONCORD_STARTS, start):  # "nie są nic warci", "Żaden … nie jest wart"
         concord = CONCORD_WORDS | {"nie"} if norm.startswith("nic ", start) else CONCORD_WORDS
         window = [w for w in window if w not in concord]
@@ -435,8 +437,9 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
                     continue  # victim or news clause: neither hostile nor negated
 
                 out[name].append((m.group(0), _negated(norm, m.start(), m.end(), name)))
-                if name == "group":
-                    group_spans.append((m.start(), m.end(), out[name][-1][1]))
+                if name == "group":  # the span ends where the word ends (cues may be stems)
+                    end = _WORD_REST.match(norm, m.end()).end()
+                    group_spans.append((m.start(), end, out[name][-1][1]))
         if reported:
             out["reported"] += out["group"][len(out["group"]) - len(group_spans) :]
         out["violence"] += _separable_hits(norm)
@@ -725,7 +728,8 @@ def _group_is_object(norm: str) -> bool:
     if reference is None:
         return True
     for m in _table_pattern("group").finditer(folded, 0, reference.start()):
-        before, after = folded[: m.start()].split()[-2:], folded[m.end() :].split()[:2]
+        word_end = _WORD_REST.match(folded, m.end()).end()  # a group cue may be a stem
+        before, after = folded[: m.start()].split()[-2:], folded[word_end:].split()[:2]
         if OBJECT_PREPOSITIONS.isdisjoint(before) and OBJECT_AFTER.isdisjoint(after):
             return False
     return True

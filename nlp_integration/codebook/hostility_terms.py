@@ -478,7 +478,7 @@ HATE_TERMS: dict[str, tuple[str, ...]] = {
         "gehen mir auf die nerven", "geht mir auf die nerven", "abscheu*", "hass auf",
         "verabscheue*", "verabscheuen", "kocht mir das blut", "kocht das blut", "blut kocht",
         "das blut in den adern", "zuwider", "ertrage sie nicht", "ertrage ihre", "ertrage die",
-        "kann sie nicht ertragen", "kann die nicht ertragen", "ekelt mich", "ekeln mich",
+        "kann sie nicht ertragen", "kann die nicht ertragen", "nicht ertragen", "ekelt mich", "ekeln mich",
         "ekelt mich an", "ekeln mich an", "nichts ekelt mich so", "nichts hasse ich so",
         "nichts widert mich so", "mir wird richtig schlecht", "mir wird übel", "wird mir übel",
         "wird mir richtig schlecht", "hasse sie", "hasse euch", "mein hass", "hasserfüllt",
@@ -616,6 +616,9 @@ COMPOUND_GROUP_HEADS = ("flüchtling", "migrant", "ausländer", "asylant", "mosl
 NEGATION_AFTER = ("değil", "degil", "değiller", "nicht", "نیستند", "نیست")
 
 NEGATION_WINDOW = 3  # words
+# a slur is negated only by a negator right before it or its article ("sind keine Kanaken"), not
+# by one further off that negates something else ("setz mich doch nicht neben einen N…")
+SLUR_NEGATION_WINDOW = 2
 
 # words that open a relative or subordinate clause: a negator after them is not the predicate's
 CLAUSE_STARTERS = frozenset(
@@ -810,7 +813,8 @@ PRAISE_TERMS = (
     "serdeczn*", "dumni z", "dumna z", "dumny z", "cieszę się", "podziwiam", "przyjaźn*",
     "dobrzy sąsiedzi", "dobrymi sąsiadami", "رائع*", "احب", "نحب", "طيبين", "كرماء", "مجتهد*",
     "نفخر", "فخور*", "ممتن*", "لطفاء", "anständig*",
-    "przyzwoit*", "wartościow*", "porządn*", "uczciwi", "uczciwymi", "محترم*",
+    "przyzwoit*", "wartościow*", "porządn*", "uczciw*", "محترم*", "امين", "امينين", "امناء",
+    "vertrauenswürdig*", "zuverlässig*", "godni zaufania", "التقدير", "اجدع",
     "inteligentn*", "intelligent*", "klug", "kluge", "اذكياء", "ذكي*", "صادق*", "مفيد*", "يفيد*",
     "nützlich*", "pożyteczn*", "einen cent wert", "mile widzian*", "مرحب بهم", "mit aufgebaut",
     "ساهم*",
