@@ -423,11 +423,10 @@ def main() -> None:
         )
         sys.exit(130)
     except Exception as exc:  # the last line of defence: one line, and how to get the details
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            err.print(f"[red]error:[/] {exc.format_message()}")
-            sys.exit(2)
+        # usage errors (unknown option, missing --out): click's, or the copy typer vendors
+        if any(cls.__name__ == "ClickException" for cls in type(exc).__mro__):
+            err.print(f"[red]error:[/] {exc.format_message()} (see --help)", soft_wrap=True)
+            sys.exit(getattr(exc, "exit_code", 2))
         if os.environ.get("NLP_INTEGRATION_DEBUG"):
             raise
         err.print(

@@ -115,7 +115,7 @@ def package_versions() -> dict[str, str]:
 def frame_hash(frame: pd.DataFrame) -> str:
     """SHA-256 of a table's content (column names and cells as text), independent of the file."""
     digest = hashlib.sha256("\x1f".join(map(str, frame.columns)).encode())
-    for row in frame.astype(str).itertuples(index=False):
+    for row in frame.map(str).itertuples(index=False):  # astype(str) may leave NaN (pandas 3)
         digest.update("\x1f".join(row).encode("utf-8", errors="replace"))
         digest.update(b"\x1e")
     return digest.hexdigest()

@@ -77,3 +77,26 @@ def test_a_repeated_text_is_evidence_once():
         }
     )
     assert _evidence(rows, "language", "need", 3)[0] == "a;c"
+
+
+def test_blank_cells_as_pandas_readers_give_them():
+    # pd.read_excel / read_csv give NaN for blank cells; hashing them once crashed the run
+    frame = contributions().astype(object)
+    frame.loc[::4, "quarter"] = float("nan")
+    quarters = QUARTERS.astype({"sgb2_rate": float})
+    quarters.loc[1, "sgb2_rate"] = float("nan")  # replaced by the median
+    result = _run(frame, quarters)
+    assert len(result.contributions) == len(frame)
+    assert len(result.manifest["quarter_table"]["sha256"]) == 64
+
+
+def test_usage_errors_are_one_line_with_exit_code_2(capsys, monkeypatch):
+    import sys
+
+    from nlp_integration.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["nlp-integration", "analyse", "x.csv"])
+    with pytest.raises(SystemExit) as stop:
+        main()
+    assert stop.value.code == 2
+    assert "Missing option '--out'" in capsys.readouterr().err
