@@ -92,8 +92,9 @@ def analyse(
 ) -> None:
     """Run the whole analysis and write a run folder (tables, reports, manifest)."""
     from nlp_integration.pipeline import analyse as run_analysis
-    from nlp_integration.pipeline import load_geojson, write_run
+    from nlp_integration.pipeline import check_run_folder, load_geojson, write_run
 
+    check_run_folder(out, (input, quarters, geo))  # before any work
     settings = _settings(config, set_, text_column, id_column, seed, sheet)
     frame = _read(input, settings)
     quarter_table = _read(quarters, settings) if quarters else None

@@ -478,15 +478,45 @@ def fill_analysed(table: pd.DataFrame, mask: np.ndarray, values: pd.DataFrame) -
         table[column] = full
 
 
+def check_run_folder(out_dir: str | Path, inputs: Sequence[str | Path | None] = ()) -> Path:
+    """Refuse an output folder whose replacement would lose the user's files.
+
+    ``out_dir`` may be new, empty, or an earlier run folder (it has a ``manifest.json``; it is
+    replaced, the previous one kept as ``<out_dir>.old``). A file, another non-empty folder, or a
+    folder holding one of ``inputs`` raises :class:`~nlp_integration.errors.InputFileError`.
+    """
+    from nlp_integration.errors import InputFileError
+
+    out_dir = Path(out_dir)
+    target = out_dir.resolve()
+    for path in filter(None, inputs):
+        source = Path(path).resolve()
+        if source == target or target in source.parents:
+            raise InputFileError(
+                f"--out {out_dir}: the input {path} lies inside it and would be replaced; "
+                "choose an output folder outside the data"
+            )
+    if out_dir.is_file():
+        raise InputFileError(f"--out {out_dir} is a file: give a folder name for the run")
+    for folder in (out_dir, out_dir.with_name(out_dir.name + ".old")):
+        if folder.is_dir() and any(folder.iterdir()) and not (folder / "manifest.json").is_file():
+            raise InputFileError(
+                f"--out {out_dir}: {folder} exists and is not a run folder (no manifest.json), "
+                "so it would be replaced; choose a new folder name or empty it"
+            )
+    return out_dir
+
+
 def write_run(result: RunResult, out_dir: str | Path, render: bool = True) -> Path:
     """Store every table of a run and render the reports; a finished folder appears only at the end.
 
     Everything is written into ``<out_dir>.partial`` first and renamed when complete, so an
-    interrupted run never leaves a folder that looks finished.
+    interrupted run never leaves a folder that looks finished. An earlier run in ``out_dir`` is
+    kept as ``<out_dir>.old``; any other existing content is refused (:func:`check_run_folder`).
     """
     from nlp_integration.reporting import render_reports
 
-    out_dir = Path(out_dir)
+    out_dir = check_run_folder(out_dir)
     partial = out_dir.with_name(out_dir.name + ".partial")
     if partial.exists():
         shutil.rmtree(partial)

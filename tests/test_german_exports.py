@@ -100,3 +100,26 @@ def test_usage_errors_are_one_line_with_exit_code_2(capsys, monkeypatch):
         main()
     assert stop.value.code == 2
     assert "Missing option '--out'" in capsys.readouterr().err
+
+
+def test_an_output_folder_that_is_not_a_run_is_refused(tmp_path):
+    from nlp_integration.errors import InputFileError
+    from nlp_integration.pipeline import check_run_folder
+
+    data = tmp_path / "daten"
+    data.mkdir()
+    (data / "beitraege.csv").write_text("text\nHallo Welt\n", encoding="utf-8")
+    for out, inputs in [
+        (data, [data / "beitraege.csv"]),  # the input lies inside
+        (data / "beitraege.csv", [data / "beitraege.csv"]),  # the input itself
+        (data, []),  # someone's folder without a manifest
+        (data / "beitraege.csv", []),  # a file
+    ]:
+        with pytest.raises(InputFileError):
+            check_run_folder(out, inputs)
+    earlier_run = tmp_path / "run"
+    earlier_run.mkdir()
+    (earlier_run / "manifest.json").write_text("{}", encoding="utf-8")
+    assert check_run_folder(earlier_run, [data / "beitraege.csv"]) == earlier_run
+    assert check_run_folder(tmp_path / "new") == tmp_path / "new"
+    assert (data / "beitraege.csv").is_file()
