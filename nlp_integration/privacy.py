@@ -21,6 +21,7 @@ def complete_suppression(
     suppressed: np.ndarray,
     lines: Sequence[np.ndarray],
     min_cell: int,
+    fixed: np.ndarray | None = None,
 ) -> np.ndarray:
     """Add complementary suppressions to a flat array of cell counts.
 
@@ -30,6 +31,8 @@ def complete_suppression(
     suppressed : bool array, the primary suppressions.
     lines : index arrays of cells that sum to a known total.
     min_cell : smallest group a visible figure may describe.
+    fixed : bool array of cells whose value is published elsewhere (hiding them protects
+        nothing); they are chosen as partners only when a line has no other visible cell.
 
     Returns
     -------
@@ -37,6 +40,7 @@ def complete_suppression(
     """
     values = np.asarray(values, dtype=float)
     hidden = np.asarray(suppressed, dtype=bool).copy()
+    known = np.zeros(len(values), dtype=bool) if fixed is None else np.asarray(fixed, dtype=bool)
     changed = True
     while changed:
         changed = False
@@ -51,6 +55,8 @@ def complete_suppression(
             total = float(values[line][mask].sum())
             if count == 1 or 0 < total < min_cell:
                 visible = line[~mask]
+                if (~known[visible]).any():
+                    visible = visible[~known[visible]]
                 pick = visible[np.argsort(values[visible], kind="stable")[0]]
                 hidden[pick] = True
                 changed = True

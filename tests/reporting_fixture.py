@@ -24,6 +24,15 @@ FORMULA_TEXT = "=cmd|' /C calc'!A0 Mehr Deutschkurse für Mütter am Vormittag."
 HIDDEN_MARKERS = ("VERBORGEN-Gartenstadt", "VERBORGEN-Lindenhof")
 SMALL_LANG = "ti"  # fewer than MIN_CELL contributions
 SMALL_GROUP = "Studierende"  # fewer than MIN_CELL contributions
+SMALL_CHANNEL = "Telefon"  # one contribution: SMALL_CHANNEL_TEXT
+SMALL_QUARTER = "Lindenhof"  # fewer than MIN_CELL contributions (type 3, with Altstadt)
+# the most typical fears of a quotable cell, which must still never be quoted: one from a channel
+# with a single contribution, one with a phone number and a house number left by redaction
+SMALL_CHANNEL_TEXT = "NIE-ZITIERT-Kanal: Im Treppenhaus ist es nachts dunkel, ich habe Angst."
+RESIDUE_TEXT = (
+    "NIE-ZITIERT-Rest: Mein Nachbar aus Haus Nr. 5 hat Angst im Park, Tel. 0151 234 5678."
+)
+NEVER_QUOTED = (SMALL_CHANNEL_TEXT, RESIDUE_TEXT)
 
 QUARTERS = [
     # quarter, type, population, foreign share, unemployment, children share, rent index
@@ -188,6 +197,8 @@ POOL: list[tuple[str, str, str, str, dict[int, int]]] = [
     ),
     ("ናይ ቋንቋ ትምህርቲ ኣብ ምሸት የድልየና እዩ።", "ti", "language", "need", {1: 2}),
     (SCRIPT_TEXT, "de", "public_space;safety", "fear", {1: 1}),
+    (SMALL_CHANNEL_TEXT, "de", "public_space;safety", "fear", {1: 1}),
+    (RESIDUE_TEXT, "de", "public_space;safety", "fear", {1: 1}),
     (FORMULA_TEXT, "de", "language;education", "need", {1: 1}),
     (
         "Ich bin im Chor und wir haben viele neue Mitglieder aus der Ukraine – schön!",
@@ -197,7 +208,7 @@ POOL: list[tuple[str, str, str, str, dict[int, int]]] = [
         {3: 3},
     ),
 ]
-SKIPPED = [("", "skipped:empty"), ("???", "skipped:too_short"), ("ok", "skipped:too_short")]
+SKIPPED = [("", "skipped:empty"), ("???", "skipped:no_letters"), ("  ", "skipped:empty")]
 CHANNELS = ["online", "Workshop", "Fragebogen"]
 GROUPS = ["Eltern", "Jugendliche", "Senior:innen", "Geflüchtete", "Ehrenamtliche"]
 
@@ -242,7 +253,9 @@ def _contributions(rng: np.random.Generator) -> pd.DataFrame:
             "id": f"b{i + 1:04d}",
             "text": row["text"],
             "quarter_input": row["quarter"],
-            "channel": CHANNELS[int(rng.integers(len(CHANNELS)))],
+            "channel": SMALL_CHANNEL
+            if row["text"] == SMALL_CHANNEL_TEXT
+            else CHANNELS[int(rng.integers(len(CHANNELS)))],
             "group": group,
             "date": (start + pd.Timedelta(days=int(rng.integers(0, 120)))).strftime("%Y-%m-%d"),
             **{k: row[k] for k in ("lang", "themes", "statement_types", "quarter", "quarter_type")},
@@ -282,6 +295,7 @@ def _contributions(rng: np.random.Generator) -> pd.DataFrame:
         frame[S.score_column(label)] = np.where(analysed, np.round(score, 4), np.nan)
     # the <script> text is the most typical fear, so the report must quote (and escape) it
     frame.loc[frame["text"] == SCRIPT_TEXT, S.score_column("fear")] = 0.99
+    frame.loc[frame["text"].isin(NEVER_QUOTED), S.score_column("fear")] = 0.995
     frame["quarter_type"] = pd.array(
         [None if q is None or (isinstance(q, float) and math.isnan(q)) else int(q)
          for q in frame["quarter_type"]], dtype="Int64")  # fmt: skip

@@ -106,3 +106,14 @@ def test_long_table_without_margins_is_only_primary():
     # with the total known (one line over all rows) the next smallest goes too
     out, record = suppress_small_cells(table, ["n"], 5)
     assert out["n"].isna().tolist() == [False, True, True]
+
+
+def test_fixed_cells_are_partners_only_as_a_last_resort():
+    values = np.array([3.0, 20.0, 30.0, 40.0])
+    fixed = np.array([False, True, False, False])  # 20 is published elsewhere
+    hidden = complete_suppression(values, values < 5, [np.arange(4)], 5, fixed=fixed)
+    assert hidden.tolist() == [True, False, True, False]
+    # a line whose only visible partner is fixed still gets it
+    values = np.array([3.0, 20.0])
+    hidden = complete_suppression(values, values < 5, [np.arange(2)], 5, fixed=np.array([0, 1]))
+    assert hidden.tolist() == [True, True]

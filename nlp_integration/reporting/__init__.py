@@ -59,7 +59,7 @@ def render_reports(
         "html": atomic_write_text(root / "report.html", html_text),
         "markdown": atomic_write_text(root / "summary.md", summary),
         "excel": atomic_write(
-            root / "report.xlsx", lambda tmp: render_excel(tables, tmp, language)
+            root / "report.xlsx", lambda tmp: render_excel(tables, tmp, language, min_cell)
         ),
     }
     return paths

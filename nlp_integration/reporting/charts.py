@@ -142,12 +142,19 @@ def count_bar(
 
 
 def time_bars(counts: pd.Series, language: str, min_cell: int, unit: str) -> go.Figure | None:
-    """Contributions per period (index: period labels); suppressed periods get a tag only."""
+    """Contributions per period (index: period labels); suppressed periods get a tag only.
+
+    The tag is ``< min_cell``, or ``–`` for periods in ``counts.attrs["complementary"]``.
+    """
     if counts.empty:
         return None
+    comp = {str(k) for k in counts.attrs.get("complementary", [])}
     x = [esc(k) for k in counts.index]
     values = [None if _missing(v) else float(v) for v in counts.to_numpy()]
-    texts = [f"&lt; {min_cell}" if v is None else fmt_number(v, language) for v in values]
+    texts = [
+        ("–" if str(k) in comp else f"&lt; {min_cell}") if v is None else fmt_number(v, language)
+        for k, v in zip(counts.index, values, strict=True)
+    ]
     fig = go.Figure(
         go.Bar(
             x=x,
@@ -376,21 +383,24 @@ def grouped_shares(
 ) -> go.Figure | None:
     """Grouped bars: x = level, one bar per label (``frame`` columns), y = share or count.
 
-    ``frame.attrs["names"]`` maps column keys to legend names; NaN values are hidden.
+    ``frame.attrs["names"]`` maps column keys to legend names; NaN values are hidden and tagged
+    ``< min_cell``, or ``–`` for the ``(index, key)`` pairs in ``frame.attrs["complementary"]``.
     """
     if frame.empty:
         return None
     fig = go.Figure()
     x = [esc(v) for v in frame.index]
+    comp = frame.attrs.get("complementary", set())
     for i, (key, name) in enumerate(frame.attrs.get("names", {}).items()):
         if key not in frame.columns:
             continue
         values = [None if _missing(v) else float(v) for v in frame[key]]
+        tags = ["–" if (level, key) in comp else f"&lt; {min_cell}" for level in frame.index]
         fig.add_bar(
             name=esc(name),
             x=x,
             y=[0 if v is None else v for v in values],
-            text=[f"&lt;{min_cell}" if v is None else "" for v in values],
+            text=[tag if v is None else "" for v, tag in zip(values, tags, strict=True)],
             textposition="outside",
             textfont=dict(size=9, color=MUTED),
             cliponaxis=False,
@@ -398,13 +408,13 @@ def grouped_shares(
             hovertext=[
                 f"{lv}<br>{esc(name)}: "
                 + (
-                    f"&lt; {min_cell}"
+                    tag
                     if v is None
                     else fmt_pct(v, language, 1)
                     if percent
                     else fmt_number(v, language)
                 )
-                for lv, v in zip(x, values, strict=True)
+                for lv, v, tag in zip(x, values, tags, strict=True)
             ],
             hoverinfo="text",
         )

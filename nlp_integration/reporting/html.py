@@ -20,16 +20,17 @@ from nlp_integration.reporting import charts as C
 from nlp_integration.reporting import texts as T
 from nlp_integration.reporting.load import (
     RunTables,
+    complementary_cells,
     concern_counts,
-    evidence_quotes,
     ordered_types,
     participation,
-    select_quotes,
+    skipped_rows,
     suppress_counts,
     top_priorities,
     type_key,
     type_labels,
 )
+from nlp_integration.reporting.quotes import evidence_quotes, select_quotes
 
 SECTION_IDS: tuple[str, ...] = (
     "overview",
@@ -226,8 +227,7 @@ def _period_labels(dates: pd.Series) -> pd.Series:
 def _overview(r: _Report) -> str:
     data = r.analysed()
     tables = r.tables
-    status = tables.contributions.get(S.STATUS, pd.Series(dtype=str)).astype(str)
-    n_skipped = int(status.str.startswith(S.SKIPPED_PREFIX).sum())
+    n_skipped = sum(skipped_rows(tables).values())
     topics = tables.topics
     n_topics = (
         int((pd.to_numeric(topics.get("topic_id"), errors="coerce") >= 0).sum())
@@ -348,7 +348,7 @@ def _population(r: _Report, counts: pd.Series) -> str:
     comp = {str(k) for k in counts.attrs.get("complementary", [])}
     for _, row in frame.iterrows():
         hidden = row["quarter"] in comp
-        blank = ("–" if hidden else r.sup()) if _missing(row["n"]) else None
+        blank = "–" if _missing(row["n"]) else None  # a share or rate is never "< 5"
         cells = [
             (escape(row["quarter"]), row["quarter"]),
             r.type_cell(row.get(S.QUARTER_TYPE)),
@@ -466,11 +466,15 @@ def _theme_heatmap(r: _Report) -> str:
     z = pd.DataFrame(math.nan, index=labels, columns=levels + ["city"])
     text = pd.DataFrame(r.sup(), index=labels, columns=levels + ["city"])
     hover = pd.DataFrame("", index=labels, columns=levels + ["city"])
+    comp = complementary_cells(r.tables, "quarter_type", r.min_cell)
     for _, row in cross.iterrows():
         label, level = row["label"], row["level"]
         name = escape(T.label_name(r.lang, label))
         if row["suppressed"] or _missing(row["share"]):
-            hover.loc[label, level] = f"{name}<br>{escape(r.type_long(level))}<br>{r.sup()}"
+            tag = "–" if (level, label) in comp else r.sup()
+            note = escape(r.t("not_shown")) if (level, label) in comp else r.sup()
+            text.loc[label, level] = tag
+            hover.loc[label, level] = f"{name}<br>{escape(r.type_long(level))}<br>{note}"
             continue
         arrow = ""
         if row["significant"] and not _missing(row["lift"]):
@@ -527,6 +531,7 @@ def _crosstab_table(r: _Report) -> str:
     rows = []
     for dim, frame in r.tables.crosstabs.items():
         dim_name = _DIMENSIONS[r.lang].get(dim, dim)
+        comp = complementary_cells(r.tables, dim, r.min_cell)
         for _, row in frame.iterrows():
             level = r.type_short(row["level"]) if dim == "quarter_type" else (
                 T.language_name(r.lang, row["level"]) if dim == "lang" else str(row["level"]))  # fmt: skip
@@ -534,10 +539,10 @@ def _crosstab_table(r: _Report) -> str:
             rows.append([
                 (escape(dim_name), dim_name), (escape(level), level),
                 (escape(T.label_name(r.lang, str(row["label"]))), row["label"]),
-                r.count_cell(math.nan if sup else row["n"]),
-                ("" if sup else r.pct(row["share"]), -1 if sup else row["share"]),
-                ("" if sup else r.pct(row["share_city"]), -1 if sup else row["share_city"]),
-                ("" if sup else r.num(row["lift"], 2), -1 if sup else row["lift"]),
+                r.count_cell(math.nan if sup else row["n"], hidden=(row["level"], row["label"]) in comp),
+                ("–" if sup else r.pct(row["share"]), -1 if sup else row["share"]),
+                ("–" if sup else r.pct(row["share_city"]), -1 if sup else row["share_city"]),
+                ("–" if sup else r.num(row["lift"], 2), -1 if sup else row["lift"]),
                 ("" if sup or not row["significant"] else "✓", 0 if sup else int(bool(row["significant"]))),
             ])  # fmt: skip
     return r.table(headers, rows, "table-crosstabs")
@@ -553,14 +558,22 @@ def _statement_types(r: _Report) -> str:
         for _, row in cross.iterrows():
             if not row["suppressed"] and row["label"] in keys:
                 frame.loc[row["level"], row["label"]] = row["share"]
-        frame.index = [r.type_short(k) for k in levels]
-        frame.attrs["names"] = {k: T.statement_type_name(r.lang, k) for k in keys}
+        frame = _name_levels(r, frame, keys)
         fig = C.grouped_shares(frame, r.lang, r.min_cell, C.STATEMENT_COLOURS, r.t("share"))
         html.append(r.chart(fig, "statement-types"))
         html.append(_type_legend(r, levels))
     html.append(f"<h3>{escape(r.t('crosstab_title'))}</h3>")
     html.append(_crosstab_table(r))
     return "".join(html)
+
+
+def _name_levels(r: _Report, frame: pd.DataFrame, keys: Any) -> pd.DataFrame:
+    """A type × label frame with type names as index, legend names and its complementary cells."""
+    comp = complementary_cells(r.tables, "quarter_type", r.min_cell)
+    out = frame.set_axis([r.type_short(k) for k in frame.index])
+    out.attrs["complementary"] = {(r.type_short(lv), lab) for lv, lab in comp if lab in keys}
+    out.attrs["names"] = {k: T.statement_type_name(r.lang, k) for k in keys}
+    return out
 
 
 def _fears(r: _Report) -> str:
@@ -573,8 +586,7 @@ def _fears(r: _Report) -> str:
         for _, row in cross[cross["label"].isin(keys)].iterrows():
             if not row["suppressed"]:
                 frame.loc[row["level"], row["label"]] = row["share"]
-        frame.index = [r.type_short(k) for k in levels]
-        frame.attrs["names"] = {k: T.statement_type_name(r.lang, k) for k in keys}
+        frame = _name_levels(r, frame, keys)
         fig = C.grouped_shares(frame, r.lang, r.min_cell, C.STATEMENT_COLOURS, r.t("share"))
         html.append('<div class="grid2">' + r.chart(fig, "fears-by-type", r.t("fears_by_type")))
         html.append(
@@ -651,10 +663,6 @@ def _priorities(r: _Report) -> str:
     return "".join(html)
 
 
-def _indicator_name(name: str) -> str:
-    return name.replace("_", " ")
-
-
 def _quarter_types(r: _Report) -> str:
     html = [f'<p class="lead">{escape(r.t("quarter_types_intro"))}</p>']
     prof = r.tables.quarter_profiles
@@ -668,14 +676,14 @@ def _quarter_types(r: _Report) -> str:
             raw = pd.DataFrame({c: pd.to_numeric(ordered[c], errors="coerce") if c in ordered else math.nan
                                 for c in raw_cols}, index=ordered.index)  # fmt: skip
             z.index = raw.index = [r.type_short(k) for k in ordered.index]
-            z.columns = raw.columns = [_indicator_name(c) for c in raw_cols]
+            z.columns = raw.columns = [T.indicator_name(r.lang, c) for c in raw_cols]
             html.append(r.chart(C.profile_heatmap(z, raw, r.lang, "z"), "profiles", r.t("profile")))
             html.append(_type_legend(r, list(ordered.index)))
     q = r.tables.quarters
     if not q.empty and S.QUARTER in q.columns:
         cols = [c for c in q.columns if c not in (S.QUARTER, S.QUARTER_TYPE, S.QUARTER_TYPE_LABEL)]
         headers = [(r.t("quarter"), "text"), (r.t("quarter_type"), "text")] + [
-            (_indicator_name(c), "num" if pd.api.types.is_numeric_dtype(q[c]) else "text")
+            (T.indicator_name(r.lang, c), "num" if pd.api.types.is_numeric_dtype(q[c]) else "text")
             for c in cols
         ]
         rows = []
@@ -707,6 +715,7 @@ def _map(r: _Report) -> str:
     if not q.empty and S.QUARTER in q.columns and S.QUARTER_TYPE in q.columns:
         types = {str(a): type_key(b) for a, b in zip(q[S.QUARTER], q[S.QUARTER_TYPE], strict=True)}
     counts = participation(r.tables, S.QUARTER, r.min_cell)
+    comp = {str(k) for k in counts.attrs.get("complementary", [])}
     hover = {}
     names = {
         f.get("properties", {}).get("quarter")
@@ -715,7 +724,7 @@ def _map(r: _Report) -> str:
     }
     for name in sorted(str(n) for n in names if n is not None):
         n = counts.get(name, 0.0) if name not in counts.index else counts[name]
-        shown = r.sup() if _missing(n) else r.num(n)
+        shown = (escape(r.t("not_shown")) if name in comp else r.sup()) if _missing(n) else r.num(n)
         hover[name] = (f"<b>{escape(name)}</b><br>{escape(r.type_long(types.get(name, '')))}"
                        f"<br>{escape(r.t('contributions'))}: {shown}")  # fmt: skip
     type_names = {k: r.type_long(k) for k in set(types.values())}
@@ -760,32 +769,29 @@ def _method(r: _Report) -> str:
             r.t("input"),
             {**inp, "tool_version": m.get("tool_version", ""), "created": m.get("created", "")},
         ),
-        _facts(
-            r,
-            r.t("rows_by_status"),
-            {
-                k: (
-                    r.t("suppressed", min_cell=r.min_cell)
-                    if isinstance(v, int | float) and 0 < v < r.min_cell
-                    else v
-                )
-                for k, v in (m.get("rows_by_status") or {}).items()
-            },
-        ),  # fmt: skip
+        _facts(r, r.t("rows_by_status"), _rows_by_status(r)),
         _facts(r, r.t("redaction"), m.get("redaction") or {}),
         _facts(r, r.t("suppression"), {"min_cell": r.min_cell, **(m.get("suppression") or {})}),
         _facts(r, r.t("models"), m.get("models") or {}),
         _facts(r, r.t("versions"), m.get("packages") or {}),
         _facts(r, r.t("timings"), m.get("timings_s") or {}),
     ]
-    unmatched = m.get("unmatched_quarters") or []
-    if unmatched:
-        facts.append(_facts(r, r.t("unmatched"), {str(i + 1): v for i, v in enumerate(unmatched)}))
+    unmatched = len(m.get("unmatched_quarters") or [])  # raw input values: a count only
+    note = f"<p>{escape(r.t('unmatched_count', n=unmatched))}</p>" if unmatched else ""
     return (
         f'<p class="lead">{escape(r.t("method_intro", min_cell=r.min_cell))}</p>'
-        f"<h3>{escape(r.t('caveats_title'))}</h3><ul>{caveats}</ul>"
+        f"<h3>{escape(r.t('caveats_title'))}</h3><ul>{caveats}</ul>{note}"
         f'<div class="facts-grid">{"".join(facts)}</div>'
     )
+
+
+def _rows_by_status(r: _Report) -> dict[str, int]:
+    """Input rows by status with readable names; exact (rows, not people, so no suppression)."""
+    status = r.tables.contributions.get(S.STATUS, pd.Series(dtype=str)).astype(str)
+    counts = status.value_counts().sort_index()
+    out = {T.status_name(r.lang, str(k)): int(v) for k, v in counts.items()}
+    out[r.t("skipped_total")] = sum(skipped_rows(r.tables).values())
+    return out
 
 
 def render_html(

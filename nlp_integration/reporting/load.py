@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from nlp_integration import schemas as S
 from nlp_integration.errors import InputFileError
+from nlp_integration.privacy import complete_suppression
 from nlp_integration.schemas import (
     CROSSTAB_COLUMNS,
     CROSSTAB_DIMENSIONS,
@@ -22,6 +25,8 @@ from nlp_integration.schemas import (
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: the breakdowns whose small levels are protected everywhere a planner looks
+BREAKDOWN_COLUMNS: tuple[str, ...] = (S.QUARTER, S.GROUP, S.CHANNEL, S.LANG)
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,7 @@ class RunTables:
     priorities: pd.DataFrame
     manifest: dict[str, Any] = field(default_factory=dict)
     geojson: dict[str, Any] | None = None
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def analysed(self) -> pd.DataFrame:
@@ -207,25 +213,74 @@ def load_run(run_dir: str | Path, geojson: dict[str, Any] | None = None) -> RunT
     )
 
 
-def suppress_counts(counts: pd.Series, min_cell: int) -> pd.Series:
-    """Counts with cells below ``min_cell`` set to NaN (plus complementary suppression).
+def suppress_counts(
+    counts: pd.Series, min_cell: int, groups: Mapping[str, str] | None = None
+) -> pd.Series:
+    """Counts with cells below ``min_cell`` set to NaN, plus complementary suppression.
 
-    When exactly one positive cell is below ``min_cell``, the next smallest cell is hidden too,
-    so that the small value cannot be recovered from a shown total. The keys hidden only for that
-    reason are listed in ``result.attrs["complementary"]`` (they are *not* below ``min_cell``).
+    The total over all cells is treated as known, and so is the total of each group in
+    ``groups`` (``{key: group}``, e.g. quarter → quarter type, whose size the cross-tables show):
+    no such line may hold exactly one hidden cell, nor hidden cells adding up to fewer than
+    ``min_cell``. A key that is alone in its group is never chosen as a partner (its group total
+    shows it). Keys hidden only as partners are listed in ``result.attrs["complementary"]``.
     """
     out = counts.astype("float").copy()
-    small = (out > 0) & (out < min_cell)
-    complementary: list[object] = []
-    if int(small.sum()) == 1 and len(out) > 2:
-        rest = out[~small & (out > 0)]
-        if len(rest):
-            key = rest.sort_values(kind="stable").index[0]
-            complementary.append(key)
-            small[key] = True
-    out[small] = float("nan")
-    out.attrs["complementary"] = complementary
+    keys = [str(k) for k in out.index]
+    values = out.fillna(0).to_numpy()
+    primary = (values > 0) & (values < min_cell)
+    groups = groups or {}
+    members: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        if groups.get(key):
+            members.setdefault(groups[key], []).append(i)
+    lines = [np.arange(len(values))] + [np.array(m) for m in members.values() if len(m) > 1]
+    alone = np.array([len(members.get(groups.get(k, ""), [])) == 1 for k in keys], dtype=bool)
+    hidden = complete_suppression(values, primary, lines, min_cell, fixed=alone)
+    out[hidden] = float("nan")
+    out.attrs["complementary"] = [k for k, h, p in zip(out.index, hidden, primary, strict=True)
+                                  if h and not p]  # fmt: skip
     return out
+
+
+def quarter_types_of(tables: RunTables) -> dict[str, str]:
+    """``{quarter: quarter type key}`` of the analysed contributions (unknown/citywide have none)."""
+    data = tables.analysed
+    if S.QUARTER not in data.columns or S.QUARTER_TYPE not in data.columns:
+        return {}
+    pairs = zip(data[S.QUARTER].astype(str), data[S.QUARTER_TYPE].map(type_key), strict=True)
+    return {quarter: key for quarter, key in pairs if key}
+
+
+def participation(tables: RunTables, column: str, min_cell: int) -> pd.Series:
+    """Analysed contributions per category of ``column``, small cells suppressed (NaN).
+
+    Quarters are also protected along the quarter → quarter type hierarchy.
+    """
+    data = tables.analysed
+    if column not in data.columns:
+        return pd.Series(dtype="float")
+    values = data[column].dropna().astype(str)
+    values = values[values.str.strip() != ""]
+    counts = values.value_counts()
+    counts = counts.sort_values(ascending=False, kind="stable")
+    groups = quarter_types_of(tables) if column == S.QUARTER else None
+    return suppress_counts(counts, min_cell, groups)
+
+
+def small_level_mask(tables: RunTables, min_cell: int) -> pd.Series:
+    """True for analysed contributions of a quarter, group, channel or language below ``min_cell``."""
+    cached = tables.cache.get(("small", min_cell))
+    if cached is not None:
+        return cached
+    data = tables.analysed
+    mask = pd.Series(False, index=data.index)
+    for column in BREAKDOWN_COLUMNS:
+        if column in data.columns:
+            values = data[column].astype("string").str.strip()
+            counts = values[values != ""].value_counts()
+            mask |= values.isin(counts.index[counts < min_cell]).fillna(False).astype(bool)
+    tables.cache[("small", min_cell)] = mask
+    return mask
 
 
 def quotable_groups(tables: RunTables, min_cell: int) -> set[tuple[str, str]]:
@@ -238,34 +293,57 @@ def quotable_groups(tables: RunTables, min_cell: int) -> set[tuple[str, str]]:
     return {(str(level), str(label)) for level, label in zip(ok["level"], ok["label"], strict=True)}
 
 
-def _labels_of(frame: pd.DataFrame, label: str) -> pd.Series:
-    column = S.STATEMENT_TYPES if label in S.STATEMENT_TYPE_KEYS else S.THEMES
-    if column not in frame.columns:
-        return pd.Series(False, index=frame.index)
-    return frame[column].map(lambda cell: label in S.split_labels(cell))
+def complementary_cells(tables: RunTables, dimension: str, min_cell: int) -> set[tuple[str, str]]:
+    """Suppressed ``(level, label)`` cells of a cross-table that hold ``min_cell`` or more.
 
-
-def participation(tables: RunTables, column: str, min_cell: int) -> pd.Series:
-    """Analysed contributions per category of ``column``, small cells suppressed (NaN)."""
+    They were hidden only to protect another cell; the report shows them as "–", not "< 5".
+    The counts are taken from the analysed contributions (the cross-table keeps them blank).
+    """
+    cached = tables.cache.get(("complementary", dimension, min_cell))
+    if cached is not None:
+        return cached
+    cross = tables.crosstabs.get(dimension)
     data = tables.analysed
-    if column not in data.columns:
-        return pd.Series(dtype="float")
-    values = data[column].dropna().astype(str)
-    values = values[values.str.strip() != ""]
-    counts = values.value_counts()
-    counts = counts.sort_values(ascending=False, kind="stable")
-    return suppress_counts(counts, min_cell)
+    if cross is None or cross.empty or dimension not in data.columns:
+        return set()
+    levels = data[dimension].map(type_key)
+    n_level = levels.value_counts()
+    cells: Counter[tuple[str, str]] = Counter()
+    for column in (S.THEMES, S.STATEMENT_TYPES):
+        if column in data.columns:
+            for level, cell in zip(levels, data[column], strict=True):
+                cells.update((level, label) for label in S.split_labels(cell))
+    hidden = cross[cross["suppressed"]]
+    found = {
+        (str(level), str(label))
+        for level, label in zip(hidden["level"], hidden["label"], strict=True)
+        if cells[(str(level), str(label))] >= min_cell and n_level.get(str(level), 0) >= min_cell
+    }
+    tables.cache[("complementary", dimension, min_cell)] = found
+    return found
 
 
 def top_priorities(tables: RunTables, min_cell: int, per_type: int | None = None) -> pd.DataFrame:
-    """Priorities with at least ``min_cell`` contributions, by quarter type and rank."""
+    """Priorities planners may see, by quarter type and rank.
+
+    A priority needs ``n >= min_cell`` and both of its cells (type × theme, type × statement
+    type) shown in the quarter-type cross-table: otherwise its n (and its prevalence) would undo
+    the suppression of that cell.
+    """
     prio = tables.priorities.copy()
     if prio.empty:
         return prio
     prio["n"] = pd.to_numeric(prio["n"], errors="coerce")
     prio["rank"] = pd.to_numeric(prio["rank"], errors="coerce")
-    prio = prio[prio["n"].fillna(0) >= min_cell]
     prio["_type"] = prio["quarter_type"].map(type_key)
+    shown = quotable_groups(tables, min_cell)
+    cells_shown = [
+        (key, str(theme)) in shown and (key, str(stype)) in shown
+        for key, theme, stype in zip(
+            prio["_type"], prio["theme"], prio["statement_type"], strict=True
+        )
+    ]
+    prio = prio[(prio["n"].fillna(0) >= min_cell) & pd.Series(cells_shown, index=prio.index)]
     prio["_order"] = pd.to_numeric(prio["_type"], errors="coerce")
     prio = prio.sort_values(["_order", "_type", "rank"], kind="stable")
     if per_type is not None:
@@ -273,61 +351,11 @@ def top_priorities(tables: RunTables, min_cell: int, per_type: int | None = None
     return prio.drop(columns=["_order"]).reset_index(drop=True)
 
 
-def _diverse(frame: pd.DataFrame, k: int, key: str) -> pd.DataFrame:
-    """Take up to ``k`` rows round-robin over the values of ``key``, keeping the frame's order."""
-    buckets: dict[str, list[int]] = {}
-    for idx, value in zip(frame.index, frame[key].astype(str), strict=True):
-        buckets.setdefault(value, []).append(idx)
-    chosen: list[int] = []
-    while len(chosen) < k and any(buckets.values()):
-        for value in list(buckets):
-            if buckets[value] and len(chosen) < k:
-                chosen.append(buckets[value].pop(0))
-    return frame.loc[chosen]
-
-
-def select_quotes(tables: RunTables, label: str, min_cell: int, k: int) -> pd.DataFrame:
-    """Representative contributions for ``label`` from unsuppressed (quarter type × label) cells.
-
-    Sorted by the label's score, one text once, spread round-robin over languages.
-    """
-    data = tables.analysed
-    if data.empty or S.QUARTER_TYPE not in data.columns or k <= 0:
-        return data.iloc[0:0]
-    allowed = quotable_groups(tables, min_cell)
-    keys = data[S.QUARTER_TYPE].map(type_key)
-    ok = _labels_of(data, label) & keys.map(lambda key: (key, label) in allowed)
-    ok &= data[S.TEXT].fillna("").astype(str).str.strip() != ""
-    pool = data[ok].copy()
-    score = S.score_column(label)
-    pool["_score"] = pd.to_numeric(pool[score], errors="coerce") if score in pool else 0.0
-    pool["_text"] = pool[S.TEXT].astype(str).str.strip().str.lower()
-    pool = pool.sort_values(["_score", S.ID], ascending=[False, True], kind="stable")
-    pool = pool.drop_duplicates("_text")
-    lang = pool[S.LANG] if S.LANG in pool.columns else pd.Series("und", index=pool.index)
-    pool["_lang"] = lang.fillna(S.UNDETERMINED_LANG)
-    return _diverse(pool, k, "_lang").drop(columns=["_score", "_text", "_lang"])
-
-
-def evidence_quotes(tables: RunTables, priority: pd.Series, min_cell: int) -> pd.DataFrame:
-    """The evidence contributions of one priority row that may be shown (same quarter type)."""
-    data = tables.analysed
-    ids = S.split_labels(priority.get("evidence_ids"))
-    if not ids or data.empty or pd.to_numeric(priority.get("n"), errors="coerce") < min_cell:
-        return data.iloc[0:0]
-    qtype = type_key(priority.get("quarter_type"))
-    allowed = quotable_groups(tables, min_cell)
-    if (qtype, str(priority.get("theme"))) not in allowed:
-        return data.iloc[0:0]
-    if (qtype, str(priority.get("statement_type"))) not in allowed:
-        return data.iloc[0:0]
-    by_id = data.assign(_id=data[S.ID].astype(str)).drop_duplicates("_id").set_index("_id")
-    rows = [by_id.loc[i] for i in ids if i in by_id.index]
-    if not rows:
-        return data.iloc[0:0]
-    found = pd.DataFrame(rows)
-    same_type = found[S.QUARTER_TYPE].map(type_key) == qtype
-    return found[same_type & (found[S.TEXT].fillna("").astype(str).str.strip() != "")]
+def skipped_rows(tables: RunTables) -> dict[str, int]:
+    """``{reason: rows}`` of the input rows that were not analysed (``skipped:<reason>``)."""
+    status = tables.contributions.get(S.STATUS, pd.Series(dtype=str)).astype(str)
+    skipped = status[status.str.startswith(S.SKIPPED_PREFIX)].str.removeprefix(S.SKIPPED_PREFIX)
+    return {str(k): int(v) for k, v in skipped.value_counts().sort_index().items()}
 
 
 def type_labels(tables: RunTables) -> dict[str, str]:

@@ -16,14 +16,14 @@ from nlp_integration.reporting.charts import fmt_number, fmt_pct
 from nlp_integration.reporting.load import (
     RunTables,
     concern_counts,
-    evidence_quotes,
     ordered_types,
     participation,
-    select_quotes,
+    skipped_rows,
     top_priorities,
     type_key,
     type_labels,
 )
+from nlp_integration.reporting.quotes import evidence_quotes, select_quotes
 
 TOP_PER_TYPE = 3
 QUOTE_CHARS = 160
@@ -164,19 +164,7 @@ class _Summary:
                 ]
                 parts.append(self.t("md_concern", themes=self.join(themes)))
             if not cross.empty:
-                rows = cross[(cross["label"] == key) & ~cross["suppressed"]].dropna(
-                    subset=["share"]
-                )
-                rows = (
-                    rows[rows["significant"] & (rows["lift"] > 1)]
-                    if rows["significant"].any()
-                    else rows
-                )
-                if len(rows):
-                    best = rows.sort_values(["share", "level"], ascending=[False, True]).iloc[0]
-                    where = (f"{self.type_name(best['level'])} ({fmt_pct(float(best['share']), self.lang)}, "
-                             f"{T.t(self.lang, 'md_city')} {fmt_pct(float(best['share_city']), self.lang)})")  # fmt: skip
-                    parts.append(self.t("md_most_in", types=where))
+                parts += self._most_in(cross[cross["label"] == key])
             quotes = select_quotes(self.tables, key, self.min_cell, 1)
             if not quotes.empty:
                 q = quotes.iloc[0]
@@ -185,6 +173,19 @@ class _Summary:
                 )
             lines.append("- " + " ".join(parts))
         return lines + [""]
+
+    def _most_in(self, rows: pd.DataFrame) -> list[str]:
+        """Where a label is most frequent; qualified when a competing type is suppressed."""
+        shown = rows[~rows["suppressed"]].dropna(subset=["share"])
+        if shown["significant"].any():
+            shown = shown[shown["significant"] & (shown["lift"] > 1)]
+        if shown.empty:
+            return []
+        best = shown.sort_values(["share", "level"], ascending=[False, True]).iloc[0]
+        where = (f"{self.type_name(best['level'])} ({fmt_pct(float(best['share']), self.lang)}, "
+                 f"{T.t(self.lang, 'md_city')} {fmt_pct(float(best['share_city']), self.lang)})")  # fmt: skip
+        key = "md_most_in_shown" if rows["suppressed"].any() else "md_most_in"
+        return [self.t(key, types=where)]
 
     def heard(self) -> list[str]:
         lines = [f"## {self.t('md_heard')}", ""]
@@ -261,12 +262,14 @@ class _Summary:
         lines = [f"## {self.t('md_caveats')}", ""]
         for key in ("caveat_auto", "caveat_suppression", "caveat_proxy"):
             lines.append(f"- {self.t(key)}")
-        status = self.tables.contributions.get(S.STATUS, pd.Series(dtype=str)).astype(str)
-        skipped = int(status.str.startswith(S.SKIPPED_PREFIX).sum())
-        if skipped >= self.min_cell:
-            lines.append(f"- {self.t('md_skipped', n=self.num(skipped))}")
-        elif skipped > 0:
-            lines.append(f"- {self.t('md_skipped_small')}")
+        skipped = skipped_rows(self.tables)  # rows, not people: the exact figure, as in the HTML
+        if skipped:
+            reasons = ", ".join(
+                f"{T.reason_name(self.lang, k)}: {self.num(v)}" for k, v in skipped.items()
+            )
+            lines.append(
+                f"- {self.t('md_skipped', n=self.num(sum(skipped.values())), reasons=reasons)}"
+            )
         return lines + ["", self.t("md_details"), ""]
 
 

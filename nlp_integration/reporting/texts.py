@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from nlp_integration.quarters import INDICATOR_WORDS
+from nlp_integration.schemas import SKIPPED_PREFIX
+
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en")
 
 THEME_NAMES: dict[str, dict[str, str]] = {
@@ -119,6 +122,12 @@ LANGUAGE_NAMES: dict[str, dict[str, str]] = {
     },
 }
 
+#: why an input row was skipped (``skipped:<reason>``), and the analysed status
+STATUS_NAMES: dict[str, dict[str, str]] = {
+    "de": {"analysed": "ausgewertet", "empty": "leer", "no_letters": "ohne Buchstaben"},
+    "en": {"analysed": "analysed", "empty": "empty", "no_letters": "no letters"},
+}
+
 PRIORITY_COMPONENTS: tuple[str, ...] = (
     "prevalence",
     "over_representation",
@@ -183,7 +192,8 @@ _DE: dict[str, str] = {
     "themes_intro": (
         "Anteil der Beiträge eines Quartierstyps, die ein Themenfeld ansprechen. ▲ markiert "
         "signifikant überdurchschnittliche, ▼ unterdurchschnittliche Anteile (nach Korrektur für "
-        "multiples Testen). Graue Felder mit „< {min_cell}“ sind unterdrückt (zu wenige Beiträge)."
+        "multiples Testen). Graue Felder sind unterdrückt: „< {min_cell}“ = weniger als {min_cell} "
+        "Beiträge, „–“ = zum Schutz einer kleinen Zelle nicht ausgewiesen."
     ),
     "theme": "Themenfeld",
     "quarter_type": "Quartierstyp",
@@ -197,8 +207,11 @@ _DE: dict[str, str] = {
     "statement_type": "Aussagetyp",
     "fears_intro": (
         "Ängste und Vorurteile werden automatisch erkannt und getrennt ausgewiesen. Zitate stehen "
-        "in der Originalsprache (personenbezogene Angaben ersetzt) und stammen nur aus "
-        "Quartierstypen mit mindestens {min_cell} solchen Beiträgen."
+        "in der Originalsprache (erkannte personenbezogene Angaben ersetzt; Namen ohne Hinweiswort "
+        "können stehen bleiben). Sie stammen nur aus Quartierstypen mit mindestens {min_cell} "
+        "solchen Beiträgen und nie aus Quartieren, Gruppen, Kanälen oder Sprachen mit weniger als "
+        "{min_cell} Beiträgen; Texte mit Telefonnummern, Hausnummern oder Altersangaben werden "
+        "nicht zitiert."
     ),
     "fears_by_type": "Ängste und Vorurteile nach Quartierstyp",
     "fears_concern": "Worauf sich Ängste und Vorurteile beziehen",
@@ -207,8 +220,9 @@ _DE: dict[str, str] = {
     "no_quotes": "Keine Zitate: zu wenige Beiträge je Quartierstyp.",
     "priorities_intro": (
         "Rangfolge je Quartierstyp. Der Score setzt sich aus gewichteten Komponenten zusammen "
-        "(Balken). Nur Prioritäten mit mindestens {min_cell} Beiträgen werden gezeigt; Belege sind "
-        "Beiträge aus diesem Quartierstyp."
+        "(Balken). Gezeigt werden nur Prioritäten mit mindestens {min_cell} Beiträgen, deren "
+        "Themenfeld und Aussagetyp im Quartierstyp ausgewiesen sind; Belege sind Beiträge aus "
+        "diesem Quartierstyp."
     ),
     "rank": "Rang",
     "score": "Score",
@@ -233,9 +247,10 @@ _DE: dict[str, str] = {
     "no_map": "Keine Geometrie (GeoJSON) übergeben.",
     "method_intro": (
         "Dieser Bericht wurde ausschließlich aus den gespeicherten Tabellen des Laufs erzeugt. "
-        "Alle Beitragstexte wurden vor der Analyse von personenbezogenen Angaben bereinigt "
-        "(Platzhalter wie [NAME]). Zellen mit weniger als {min_cell} Beiträgen sind in allen "
-        "Tabellen, Grafiken, Zitaten und der Zusammenfassung unterdrückt."
+        "In allen Beitragstexten wurden vor der Analyse erkannte personenbezogene Angaben ersetzt "
+        "(Platzhalter wie [NAME]); Namen ohne Hinweiswort können stehen bleiben. Zellen mit "
+        "weniger als {min_cell} Beiträgen sind in allen Tabellen, Grafiken, Zitaten und der "
+        "Zusammenfassung unterdrückt."
     ),
     "caveats_title": "Einordnung",
     "caveat_auto": (
@@ -258,6 +273,12 @@ _DE: dict[str, str] = {
     "timings": "Laufzeiten (s)",
     "input": "Eingabe",
     "unmatched": "Nicht zugeordnete Quartiersnamen",
+    "unmatched_count": (
+        "{n} Quartiersnamen aus der Eingabe wurden keinem Quartier zugeordnet (die Namen stehen "
+        "nur in manifest.json)."
+    ),
+    "skipped_total": "übersprungen insgesamt",
+    "skipped": "übersprungen",
     "fact": "Angabe",
     "value": "Wert",
     "filter": "Filtern …",
@@ -279,7 +300,8 @@ _DE: dict[str, str] = {
     "md_priority_line": "**{theme} – {stype}** (Score {score}; {n} Beiträge).",
     "md_evidence_counts": "{share} der Beiträge dieses Typs, {lift} so häufig wie stadtweit.",
     "md_fewer_priorities": (
-        "Weitere Anliegen beruhen auf weniger als {min_cell} Beiträgen und werden nicht genannt."
+        "Weitere Anliegen beruhen auf zu wenigen Beiträgen (weniger als {min_cell} oder in einer "
+        "unterdrückten Zelle) und werden nicht genannt."
     ),
     "md_no_priorities": "Kein Anliegen mit mindestens {min_cell} Beiträgen.",
     "md_fears": "Ängste und Vorurteile",
@@ -287,6 +309,7 @@ _DE: dict[str, str] = {
     "md_fear_small": "**{name}**: weniger als {min_cell} Beiträge.",
     "md_concern": "Sie betreffen vor allem {themes}.",
     "md_most_in": "Am häufigsten in {types}.",
+    "md_most_in_shown": "Unter den ausgewiesenen Quartierstypen am häufigsten in {types}.",
     "md_example": "Beispiel: {quote}",
     "md_heard": "Wer wurde gehört – und wer nicht",
     "md_dim_language": "Sprachen",
@@ -299,8 +322,7 @@ _DE: dict[str, str] = {
     "md_high_rate": "stark beteiligt: {names}",
     "md_per_1000": "{value} je 1.000 Einw.",
     "md_caveats": "Hinweise zur Einordnung",
-    "md_skipped": "{n} Eingabezeilen wurden nicht ausgewertet (leer, zu kurz oder doppelt).",
-    "md_skipped_small": "Weniger als {min_cell} Eingabezeilen wurden nicht ausgewertet.",
+    "md_skipped": "{n} Eingabezeilen wurden nicht ausgewertet ({reasons}).",
     "md_details": "Details, Grafiken und alle Tabellen: `report.html` und `report.xlsx`.",
     "md_and": "und",
     "md_name_fear": "Ängste",
@@ -367,8 +389,9 @@ _EN: dict[str, str] = {
     "outliers": "unassigned",
     "themes_intro": (
         "Share of a quarter type's contributions that address a theme. ▲ marks significantly "
-        "higher, ▼ significantly lower shares (adjusted for multiple testing). Grey cells with "
-        "“< {min_cell}” are suppressed (too few contributions)."
+        "higher, ▼ significantly lower shares (adjusted for multiple testing). Grey cells are "
+        "suppressed: “< {min_cell}” = fewer than {min_cell} contributions, “–” = not shown to "
+        "protect a small cell."
     ),
     "theme": "Theme",
     "quarter_type": "Quarter type",
@@ -380,8 +403,10 @@ _EN: dict[str, str] = {
     "statement_type": "Statement type",
     "fears_intro": (
         "Fears and prejudices are detected automatically and reported separately. Quotes are in "
-        "the original language (personal data replaced) and come only from quarter types with at "
-        "least {min_cell} such contributions."
+        "the original language (detected personal data replaced; names without a cue word may "
+        "remain). They come only from quarter types with at least {min_cell} such contributions "
+        "and never from quarters, groups, channels or languages with fewer than {min_cell} "
+        "contributions; texts with phone numbers, house numbers or ages are not quoted."
     ),
     "fears_by_type": "Fears and prejudices by quarter type",
     "fears_concern": "What fears and prejudices concern",
@@ -390,8 +415,8 @@ _EN: dict[str, str] = {
     "no_quotes": "No quotes: too few contributions per quarter type.",
     "priorities_intro": (
         "Ranking per quarter type. The score is a weighted sum of components (bars). Only "
-        "priorities with at least {min_cell} contributions are shown; evidence comes from this "
-        "quarter type."
+        "priorities with at least {min_cell} contributions whose theme and statement type are "
+        "shown for the quarter type are listed; evidence comes from this quarter type."
     ),
     "rank": "Rank",
     "score": "Score",
@@ -415,10 +440,10 @@ _EN: dict[str, str] = {
     "map_intro": "Quarters by quarter type; tooltip with contributions per quarter.",
     "no_map": "No geometry (GeoJSON) given.",
     "method_intro": (
-        "This report was rendered only from the stored tables of the run. All contribution texts "
-        "were cleaned of personal data before analysis (placeholders such as [NAME]). Cells with "
-        "fewer than {min_cell} contributions are suppressed in every table, chart, quote and in "
-        "the summary."
+        "This report was rendered only from the stored tables of the run. Detected personal data "
+        "in the contribution texts was replaced before analysis (placeholders such as [NAME]); "
+        "names without a cue word may remain. Cells with fewer than {min_cell} contributions are "
+        "suppressed in every table, chart, quote and in the summary."
     ),
     "caveats_title": "Caveats",
     "caveat_auto": (
@@ -441,6 +466,11 @@ _EN: dict[str, str] = {
     "timings": "Timings (s)",
     "input": "Input",
     "unmatched": "Unmatched quarter names",
+    "unmatched_count": (
+        "{n} quarter names of the input matched no quarter (the names are only in manifest.json)."
+    ),
+    "skipped_total": "skipped in total",
+    "skipped": "skipped",
     "fact": "Item",
     "value": "Value",
     "filter": "Filter …",
@@ -462,7 +492,8 @@ _EN: dict[str, str] = {
     "md_priority_line": "**{theme} – {stype}** (score {score}; {n} contributions).",
     "md_evidence_counts": "{share} of this type's contributions, {lift} as often as citywide.",
     "md_fewer_priorities": (
-        "Further concerns rest on fewer than {min_cell} contributions and are not listed."
+        "Further concerns rest on too few contributions (fewer than {min_cell} or in a suppressed "
+        "cell) and are not listed."
     ),
     "md_no_priorities": "No concern with at least {min_cell} contributions.",
     "md_fears": "Fears and prejudices",
@@ -470,6 +501,7 @@ _EN: dict[str, str] = {
     "md_fear_small": "**{name}**: fewer than {min_cell} contributions.",
     "md_concern": "They mainly concern {themes}.",
     "md_most_in": "Most frequent in {types}.",
+    "md_most_in_shown": "Among the quarter types shown, most frequent in {types}.",
     "md_example": "Example: {quote}",
     "md_heard": "Who was heard – and who was not",
     "md_dim_language": "Languages",
@@ -482,8 +514,7 @@ _EN: dict[str, str] = {
     "md_high_rate": "high participation: {names}",
     "md_per_1000": "{value} per 1,000 residents",
     "md_caveats": "Caveats",
-    "md_skipped": "{n} input rows were not analysed (empty, too short or duplicate).",
-    "md_skipped_small": "Fewer than {min_cell} input rows were not analysed.",
+    "md_skipped": "{n} input rows were not analysed ({reasons}).",
     "md_details": "Details, charts and all tables: `report.html` and `report.xlsx`.",
     "md_and": "and",
     "md_name_fear": "Fears",
@@ -536,3 +567,23 @@ def language_name(language: str, code: object) -> str:
     """Readable name of an ISO 639-1 code, e.g. ``tr`` → ``Türkisch``."""
     code_str = str(code)
     return LANGUAGE_NAMES[language].get(code_str, code_str)
+
+
+def reason_name(language: str, reason: str) -> str:
+    """Readable name of a skip reason (``empty`` → ``leer``)."""
+    return STATUS_NAMES[language].get(reason, reason)
+
+
+def status_name(language: str, status: str) -> str:
+    """Readable name of a row status (``skipped:empty`` → ``übersprungen: leer``)."""
+    if status.startswith(SKIPPED_PREFIX):
+        return f"{t(language, 'skipped')}: {reason_name(language, status.removeprefix(SKIPPED_PREFIX))}"
+    return reason_name(language, status)
+
+
+def indicator_name(language: str, column: str) -> str:
+    """Readable name of an indicator column (``sgb2_rate`` → ``SGB-II-Quote``)."""
+    words = INDICATOR_WORDS.get(column)
+    if words is None:
+        return column.replace("_", " ")
+    return words.name_de if language == "de" else words.name_en
