@@ -221,8 +221,11 @@ def train(
     set_: SetOption = None,
 ) -> None:
     """Train a classifier on your own labels (cross-validated report included)."""
+    from nlp_integration.errors import InputFileError
     from nlp_integration.tasks import train_model
 
+    if out.is_file():
+        raise InputFileError(f"--out {out} is a file: give a folder name for the model")
     settings = _settings(config, set_, text_column, id_column, seed, sheet)
     model = train_model(
         _read(labelled, settings),
@@ -359,8 +362,13 @@ def init_config(
 ) -> None:
     """Write a commented configuration file with every default."""
     from nlp_integration.config import default_config_toml
+    from nlp_integration.errors import InputFileError
     from nlp_integration.io import atomic_write_text
 
+    if out.is_dir():
+        raise InputFileError(
+            f"--out {out} is a folder: give a file name such as {out / 'config.toml'}"
+        )
     atomic_write_text(out, default_config_toml())
     _done(f"configuration → {out}")
 
@@ -398,6 +406,13 @@ def _skip_unused_representations() -> None:
             sys.modules.setdefault(name, None)  # type: ignore[arg-type]
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ARG001
+    """A warning as one line for the user (no source path, no code line)."""
+    from rich.markup import escape
+
+    err.print(f"[yellow]warning:[/] {escape(str(message))}", soft_wrap=True)
+
+
 def main() -> None:
     """Console entry point: user errors end in one line and a distinct exit code, never a traceback."""
     import logging
@@ -406,6 +421,8 @@ def main() -> None:
     logging.getLogger("BERTopic").addFilter(lambda record: record.levelno >= logging.ERROR)
     warnings.filterwarnings("ignore", category=FutureWarning)
     warnings.filterwarnings("ignore", category=DeprecationWarning)
+    warnings.filterwarnings("ignore", category=ImportWarning)
+    warnings.showwarning = _show_warning
     _skip_unused_representations()
     try:
         app(standalone_mode=False)

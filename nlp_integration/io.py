@@ -17,7 +17,7 @@ import os
 import re
 import tempfile
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -287,8 +287,9 @@ def _read_excel(
     table.columns = _unique_names(columns)
     report.sheet, report.header_row = chosen, int(header)
     if header:
+        row = int(raw.index[header]) + 1  # Excel's row number (empty rows were dropped)
         report.notes.append(
-            f"sheet '{chosen}': header found in row {header + 1}; rows above it were skipped"
+            f"sheet '{chosen}': header found in row {row}; rows above it were skipped"
         )
     return table.reset_index(drop=True)
 
@@ -417,6 +418,25 @@ def _shown(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_GERMAN_DATE = r"\s*\d{1,2}\.\d{1,2}\.\d{2,4}\b.*"
+
+
+def parse_dates(values: Sequence[object]) -> pd.Series:
+    """Dates of a date column as UTC timestamps (NaT where none): ISO and Excel dates as they
+    are, German "12.03.2025" day first; no warnings about mixed formats. A Series keeps its index."""
+    index = values.index if isinstance(values, pd.Series) else None
+    series = pd.Series(list(values), dtype="object", index=index)
+    german = series.astype("string").str.fullmatch(_GERMAN_DATE).fillna(False).astype(bool)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        out = pd.to_datetime(series.where(~german), errors="coerce", utc=True, format="mixed")
+        if german.any():
+            out[german] = pd.to_datetime(
+                series[german], errors="coerce", utc=True, dayfirst=True, format="mixed"
+            )
+    return out
+
+
 def resolve_column(
     frame: pd.DataFrame, wanted: str, source: str, required: bool = True, what: str = "text"
 ) -> str | None:
@@ -426,10 +446,12 @@ def resolve_column(
     by_fold = {str(c).casefold(): c for c in frame.columns}
     if wanted.casefold() in by_fold:
         return by_fold[wanted.casefold()]
-    canonical = S.GERMAN_COLUMN_ALIASES.get(wanted.casefold(), wanted)
-    for alias, target in S.GERMAN_COLUMN_ALIASES.items():
-        if target == canonical and alias in by_fold:
-            return by_fold[alias]
+    # a default name ("text", "quarter", "date") also finds its German export names; a name the
+    # user gave ("Kommentar") must exist as given
+    if wanted.casefold() in S.GERMAN_COLUMN_ALIASES.values():
+        for alias, target in S.GERMAN_COLUMN_ALIASES.items():
+            if target == wanted.casefold() and alias in by_fold:
+                return by_fold[alias]
     if not required:
         return None
     close = difflib.get_close_matches(wanted, [str(c) for c in frame.columns], n=1, cutoff=0.5)
@@ -479,6 +501,24 @@ def _is_own_status(column: pd.Series) -> bool:
     )
 
 
+def _lost_script(text: str) -> bool:
+    """Mostly question marks: letters a code page could not hold ("????? ??? ?????")."""
+    chars = text.replace(" ", "")
+    return chars.count("?") >= 5 and chars.count("?") >= 0.5 * len(chars)
+
+
+def _warn_lost_scripts(texts: pd.Series, source: str, column: str) -> None:
+    lost = [i for i, text in enumerate(texts) if _lost_script(text)]
+    if lost:
+        warnings.warn(
+            f"{source}: {len(lost)} texts in column '{column}' are mostly '?' (first: data row "
+            f"{lost[0] + 1}); the file was probably saved in a code page without Arabic or "
+            "Cyrillic letters (Excel's 'CSV (Trennzeichen-getrennt)'): save it as 'CSV UTF-8'",
+            UserWarning,
+            stacklevel=3,
+        )
+
+
 def prepare_contributions(
     frame: pd.DataFrame,
     text_column: str = S.TEXT,
@@ -502,7 +542,8 @@ def prepare_contributions(
     out = frame.copy()
     out.attrs = {}
     out[text_col] = [_as_text(v) for v in out[text_col]]
-    id_col = resolve_column(frame, id_column, source, required=False, what="id")
+    # ids are generated when the default "id" column is absent; a column the user named must exist
+    id_col = resolve_column(frame, id_column, source, required=id_column != S.ID, what="id")
     if id_col is None:
         width = max(4, len(str(len(out))))
         ids = [f"r{i:0{width}d}" for i in range(1, len(out) + 1)]
@@ -527,6 +568,7 @@ def prepare_contributions(
         out = out.rename(columns={S.STATUS: f"{S.STATUS}_input"})  # keep the user's column
     clashes = [c for c in out.columns if c != text_col and S.is_output_column(str(c))]
     out = out.rename(columns={c: f"{c}_input" for c in clashes})  # the steps write these names
+    _warn_lost_scripts(out[text_col], source, text_col)
     reasons = [skip_reason(t, min_letters) for t in out[text_col]]
     out[S.STATUS] = [S.SKIPPED_PREFIX + r if r else S.STATUS_ANALYSED for r in reasons]
     return out, text_col

@@ -219,9 +219,10 @@ def analyse(
         ).fit(timed_embedder)
         evidence = np.asarray(lexical.result(), dtype=np.float64)
         evidence = evidence.reshape(len(texts), LEXICAL_INPUTS)  # JSON gives [] for no texts
-        classified = [classifier.predict(vectors, texts, evidence)]
-        if trained is not None:
-            classified.append(trained.predict(vectors, texts))
+        classified = with_trained_scores(
+            classifier.predict(vectors, texts, evidence),
+            trained.predict(vectors, texts) if trained is not None else None,
+        )
 
     with timer.stage("language"):
         langs = pd.DataFrame(found_languages.result(), columns=[S.LANG, S.LANG_SCORE, S.LANG_MIXED])
@@ -382,6 +383,31 @@ def finish_analysis(
         geojson=geojson,
         settings=settings,
     )
+
+
+def with_trained_scores(
+    codebook: pd.DataFrame, trained: pd.DataFrame | None
+) -> list[pd.DataFrame]:
+    """The codebook's and a trained model's predictions, in that order, ready to fill in.
+
+    A trained label named like a codebook label ("housing") gives the trained model's score in
+    ``score_<label>`` (as ``classify --model`` promises); the codebook's score is then kept as
+    ``codebook_score_<label>``, with a warning, so that ``themes`` can still be checked against it.
+    """
+    import warnings
+
+    if trained is None:
+        return [codebook]
+    shared = [c for c in trained.columns if c.startswith("score_") and c in codebook.columns]
+    if shared:
+        warnings.warn(
+            f"the trained model's labels {', '.join(c[len('score_'):] for c in shared)} are also "
+            "codebook labels: their score_ columns hold the trained model's scores, the "
+            "codebook's are kept as codebook_score_<label>",
+            stacklevel=2,
+        )
+        codebook = codebook.rename(columns={c: f"codebook_{c}" for c in shared})
+    return [codebook, trained]
 
 
 def load_trained_model(model_dir: str | Path, embedder: Embedder):
@@ -560,6 +586,28 @@ def write_run(result: RunResult, out_dir: str | Path, render: bool = True) -> Pa
     return out_dir
 
 
+def _valid_polygon(geometry: object) -> bool:
+    """A GeoJSON Polygon or MultiPolygon whose rings are lists of two or more numbers each."""
+
+    def ring(points: object) -> bool:
+        return isinstance(points, list) and all(
+            isinstance(p, list) and len(p) >= 2
+            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in p)
+            for p in points
+        )  # fmt: skip
+
+    if not isinstance(geometry, dict):
+        return False
+    coords = geometry.get("coordinates")
+    if geometry.get("type") == "Polygon":
+        return isinstance(coords, list) and all(ring(r) for r in coords)
+    if geometry.get("type") == "MultiPolygon":
+        return isinstance(coords, list) and all(
+            isinstance(poly, list) and all(ring(r) for r in poly) for poly in coords
+        )
+    return False
+
+
 # feature properties that may hold the quarter name, in this order (case-insensitive)
 GEO_NAME_PROPERTIES = ("quarter", "stadtteil", "quartier", "ortsteil", "bezirk", "gebiet", "name")
 
@@ -585,8 +633,14 @@ def load_geojson(path: str | Path) -> dict:
             f"{path} is not a GeoJSON FeatureCollection: export the quarter polygons as one"
         )
     named = 0
-    for feature in data.get("features") or []:
-        properties = feature.get("properties") if isinstance(feature, dict) else None
+    for number, feature in enumerate(data.get("features") or [], start=1):
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        if not _valid_polygon(geometry):
+            raise InputFileError(
+                f"{path}: feature {number} has no valid Polygon or MultiPolygon geometry (rings of "
+                "[longitude, latitude] numbers): fix or remove it"
+            )
+        properties = feature.get("properties")
         if not isinstance(properties, dict):
             continue
         by_fold = {str(key).casefold(): key for key in properties}

@@ -14,7 +14,7 @@ import pandas as pd
 from nlp_integration import schemas as S
 from nlp_integration.config import Settings
 from nlp_integration.embedding import Embedder, make_embedder
-from nlp_integration.errors import InputColumnError
+from nlp_integration.errors import InputValueError
 from nlp_integration.io import prepare_contributions, resolve_column
 from nlp_integration.pipeline import fill_analysed
 
@@ -98,7 +98,7 @@ def classify_table(
 ) -> pd.DataFrame:
     """Input + ``themes``, ``statement_types``, ``score_<label>``; with ``model_dir`` also ``label``."""
     from nlp_integration.codebook import CodebookClassifier, load_codebook
-    from nlp_integration.pipeline import load_trained_model
+    from nlp_integration.pipeline import load_trained_model, with_trained_scores
 
     settings = settings or Settings()
     table, _, mask, texts = _prepared(frame, settings, source)
@@ -107,9 +107,12 @@ def classify_table(
     vectors = embedder.encode(texts)
     cfg = settings.classify
     codebook_model = CodebookClassifier(load_codebook(), cfg.max_themes, cfg.max_statement_types)
-    fill_analysed(table, mask, codebook_model.fit(embedder).predict(vectors, texts))
-    if trained is not None:
-        fill_analysed(table, mask, trained.predict(vectors, texts))
+    predictions = with_trained_scores(
+        codebook_model.fit(embedder).predict(vectors, texts),
+        trained.predict(vectors, texts) if trained is not None else None,
+    )
+    for values in predictions:
+        fill_analysed(table, mask, values)
     return table
 
 
@@ -134,9 +137,10 @@ def train_model(
     labels = table.loc[mask, label_col].map(lambda v: "" if pd.isna(v) else str(v).strip())
     keep = (labels != "").to_numpy()
     if keep.sum() < 10:
-        raise InputColumnError(
+        raise InputValueError(
             f"{source}, column '{label_col}': only {int(keep.sum())} labelled rows with text: label at least 10 (better 20 per label)"
         )
+    _warn_about_labels(labels, keep, multi_label, sep, source, label_col)
     embedder = _embedder(settings, embedder)
     vectors = embedder.encode(texts)
     model = SupervisedClassifier(multi_label=multi_label, sep=sep, random_state=settings.seed).fit(
@@ -144,6 +148,42 @@ def train_model(
     )
     model.save(out_dir, embedder.model_id)
     return model
+
+
+def _warn_about_labels(
+    labels: pd.Series, keep: np.ndarray, multi_label: bool, sep: str, source: str, column: str
+) -> None:
+    """Say what training leaves out or cannot learn well: unlabelled rows, labels seen once,
+    and cells that look like several labels joined by another separator."""
+    import warnings
+
+    where = f"{source}, column '{column}'"
+    if (~keep).any():
+        warnings.warn(
+            f"{where}: {int((~keep).sum())} rows without a label are not used", stacklevel=3
+        )
+    cells = labels[keep]
+    names = cells.str.split(sep).explode().str.strip() if multi_label else cells
+    once = sorted(n for n, count in names.value_counts().items() if count == 1)
+    if once:
+        warnings.warn(
+            f"{where}: {len(once)} labels occur only once ({', '.join(once[:5])}): they cannot be "
+            "learnt or cross-validated; label more examples or merge them",
+            stacklevel=3,
+        )
+    other = next(
+        (
+            s
+            for s in (";", ",", "|", "/")
+            if s != sep and cells.str.contains(s, regex=False).mean() > 0.2
+        ),
+        None,
+    )
+    if multi_label and other:
+        warnings.warn(
+            f"{where}: many labels contain '{other}'; if it separates labels, pass --sep '{other}'",
+            stacklevel=3,
+        )
 
 
 def gold_column(frame: pd.DataFrame, key: str) -> str | None:

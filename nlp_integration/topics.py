@@ -578,7 +578,9 @@ class TopicModel:
     def topics_over_time(self, dates: Sequence) -> pd.DataFrame:
         """Contributions per topic and month (``period`` like ``2024-03``); undated rows are left out."""
         self._check_length(dates, "dates")
-        when = pd.to_datetime(pd.Series(list(dates), dtype="object"), errors="coerce", utc=True)
+        from nlp_integration.io import parse_dates
+
+        when = parse_dates(dates)
         frame = pd.DataFrame(
             {"topic_id": self.labels_, "period": when.dt.strftime("%Y-%m")}
         ).dropna()

@@ -123,3 +123,59 @@ def test_an_output_folder_that_is_not_a_run_is_refused(tmp_path):
     assert check_run_folder(earlier_run, [data / "beitraege.csv"]) == earlier_run
     assert check_run_folder(tmp_path / "new") == tmp_path / "new"
     assert (data / "beitraege.csv").is_file()
+
+
+def test_german_dates_are_read_day_first_and_iso_as_it_is():
+    from nlp_integration.io import parse_dates
+
+    dates = pd.Series(["12.03.2025", "2025-03-12", "3.4.25", "", "kein Datum"], index=[5, 6, 7, 8, 9])
+    parsed = parse_dates(dates)
+    assert parsed.index.tolist() == [5, 6, 7, 8, 9]
+    assert parsed.dt.strftime("%Y-%m-%d").tolist()[:3] == ["2025-03-12", "2025-03-12", "2025-04-03"]
+    assert parsed.iloc[3:].isna().all()
+
+
+def test_a_named_column_must_exist(tmp_path):
+    from nlp_integration.errors import InputColumnError
+    from nlp_integration.io import prepare_contributions
+
+    frame = pd.DataFrame({"Beitrag": ["Mehr Bänke im Park"], "ID": ["B1"]})
+    with pytest.raises(InputColumnError, match="Kommentar"):
+        prepare_contributions(frame, text_column="Kommentar")
+    with pytest.raises(InputColumnError, match="Nummer"):
+        prepare_contributions(frame, id_column="Nummer")
+    table, text_column = prepare_contributions(frame)  # defaults find the German export names
+    assert text_column == "Beitrag" and table["id"].tolist() == ["B1"]
+
+
+def test_a_trained_label_named_like_a_codebook_label_keeps_both_scores():
+    from nlp_integration.pipeline import with_trained_scores
+
+    codebook = pd.DataFrame({"themes": ["housing"], "score_housing": [0.9], "score_work": [0.1]})
+    trained = pd.DataFrame({"label": ["housing"], "score_housing": [0.4]})
+    with pytest.warns(UserWarning, match="housing"):
+        first, second = with_trained_scores(codebook, trained)
+    assert list(first.columns) == ["themes", "codebook_score_housing", "score_work"]
+    assert second.equals(trained)
+
+
+def test_texts_whose_letters_a_code_page_lost_are_warned_about():
+    from nlp_integration.io import prepare_contributions
+
+    frame = pd.DataFrame({"text": ["Wir brauchen Kitaplätze. Warum???", "????? ??? ?????? ????"]})
+    with pytest.warns(UserWarning, match="1 texts in column 'text' are mostly '\\?'.*data row 2"):
+        prepare_contributions(frame)
+
+
+def test_training_says_what_it_leaves_out(tmp_path, hashing_embedder):
+    from nlp_integration.tasks import train_model
+
+    texts = [f"Text Nummer {i} über Kita und Miete" for i in range(24)]
+    labels = ["Kita", "Miete"] * 10 + ["", "", "", "Sport"]
+    frame = pd.DataFrame({"text": texts, "Code": labels})
+    settings = load_settings(overrides=["embedding.cache=false"], environ={})
+    with pytest.warns(UserWarning) as caught:
+        train_model(frame, "Code", tmp_path / "m", settings=settings, embedder=hashing_embedder)
+    messages = " ".join(str(w.message) for w in caught)
+    assert "3 rows without a label are not used" in messages
+    assert "1 labels occur only once (Sport)" in messages

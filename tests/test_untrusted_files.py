@@ -221,3 +221,16 @@ def test_sentence_transformer_folder_cannot_run_code(tmp_path):
             SentenceTransformerEmbedder(model=str(folder)).encode(["Kita fehlt"])
         assert len(str(info.value).splitlines()) == 1
     assert not marker.exists()
+
+
+@pytest.mark.parametrize("size", [0, 300])
+def test_a_truncated_weights_file_is_a_model_error(model_folder, size):
+    weights = model_folder / "weights.npz"
+    weights.write_bytes(weights.read_bytes()[:size])
+    with pytest.raises(ModelError, match="cannot be read"):
+        SupervisedClassifier.load(model_folder)
+
+
+def test_a_model_file_instead_of_its_folder_is_named(model_folder):
+    with pytest.raises(ModelError, match="is a file"):
+        SupervisedClassifier.load(model_folder / "model.json")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import zipfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -446,6 +447,10 @@ class SupervisedClassifier:
     def load(cls, folder: str | Path) -> SupervisedClassifier:
         """Read a folder written by :meth:`save`; never unpickles anything."""
         folder = Path(folder)
+        if folder.is_file():
+            raise ModelError(
+                f"model '{folder}' is a file: give the folder that holds it ('{folder.parent}')"
+            )
         if not folder.is_dir():
             raise ModelError(
                 f"model folder '{folder}' does not exist: give the folder written by 'nlp-integration train'"
@@ -466,7 +471,7 @@ class SupervisedClassifier:
             meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
             with np.load(folder / "weights.npz", allow_pickle=False) as npz:
                 arrays = {key: np.asarray(npz[key]) for key in npz.files}
-        except (OSError, ValueError, json.JSONDecodeError) as exc:
+        except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:  # JSON errors are ValueErrors
             raise ModelError(
                 f"model folder '{folder}' cannot be read ({type(exc).__name__}): retrain with 'nlp-integration train'"
             ) from None

@@ -16,6 +16,7 @@ import pandas as pd
 
 from nlp_integration import __version__
 from nlp_integration import schemas as S
+from nlp_integration.io import parse_dates
 from nlp_integration.reporting import charts as C
 from nlp_integration.reporting import texts as T
 from nlp_integration.reporting.load import (
@@ -214,8 +215,7 @@ class _Report:
 
 # ---------------------------------------------------------------------- sections
 def _period_labels(dates: pd.Series) -> pd.Series:
-    parsed = pd.to_datetime(dates, errors="coerce")
-    parsed = parsed.dropna()
+    parsed = parse_dates(dates).dropna()
     if parsed.empty:
         return parsed.astype(str)
     span_days = (parsed.max() - parsed.min()).days
