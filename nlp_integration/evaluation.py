@@ -79,14 +79,43 @@ def evaluate_gold(
             if key == S.LABEL and S.LABEL not in predicted.columns:
                 continue
             part = predicted.loc[analysed]
-            tables = evaluate_labels(part[f"__gold_{key}"].fillna("").astype(str).tolist(),
-                                     part[key].fillna("").astype(str).tolist(), langs)  # fmt: skip
+            gold_cells = part[f"__gold_{key}"].fillna("").astype(str).tolist()
+            if key != S.LABEL:
+                gold_cells = codebook_keys(gold_cells, key, source)
+            tables = evaluate_labels(gold_cells, part[key].fillna("").astype(str).tolist(), langs)
             for name, table in tables.items():
                 write_table(table, out_dir / f"{key}_{name}.csv")
             rows += _summary_rows(key, tables)
     summary = pd.DataFrame(rows, columns=["task", "metric", "value"])
     write_table(summary, out_dir / "summary.csv")
     return summary
+
+
+def codebook_keys(cells: list[str], kind: str, source: str = "input") -> list[str]:
+    """Gold cells of ``themes`` or ``statement_types`` with German or English label names
+    ("Wohnen", "Housing") turned into the codebook's keys; a warning names labels that are none."""
+    import warnings
+
+    from nlp_integration.codebook import load_codebook
+
+    labels = [
+        lab for lab in load_codebook().labels if (lab.key in S.THEME_KEYS) == (kind == S.THEMES)
+    ]
+    keys = {
+        name.casefold(): lab.key for lab in labels for name in (lab.key, lab.name_de, lab.name_en)
+    }
+    out, unknown = [], set()
+    for cell in cells:
+        names = S.split_labels(cell)
+        unknown |= {n for n in names if n.casefold() not in keys}
+        out.append(S.LABEL_SEP.join(keys.get(n.casefold(), n) for n in names))
+    if unknown:
+        warnings.warn(
+            f"{source}, gold {kind}: {', '.join(sorted(unknown)[:8])} are no labels of the codebook "
+            f"(keys such as {labels[0].key}, or their German or English names): scored as misses",
+            stacklevel=2,
+        )
+    return out
 
 
 def _texts(table: pd.DataFrame, settings: Settings) -> list[str]:

@@ -179,3 +179,12 @@ def test_training_says_what_it_leaves_out(tmp_path, hashing_embedder):
     messages = " ".join(str(w.message) for w in caught)
     assert "3 rows without a label are not used" in messages
     assert "1 labels occur only once (Sport)" in messages
+
+
+def test_gold_labels_may_be_german_or_english_names():
+    from nlp_integration.evaluation import codebook_keys
+
+    assert codebook_keys(["Wohnen; Sprache", "Housing"], "themes") == ["housing;language", "housing"]
+    with pytest.warns(UserWarning, match="Miete, Vorurteil are no labels"):  # not themes
+        assert codebook_keys(["Miete", "Vorurteil"], "themes") == ["Miete", "Vorurteil"]
+    assert codebook_keys(["Vorurteil;Bedarf"], "statement_types") == ["prejudice;need"]

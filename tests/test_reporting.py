@@ -588,3 +588,11 @@ def test_suppressed_excel_cells_have_no_significance(run):
         hidden = cross[cross["unterdrückt"] == True]  # noqa: E712
         assert len(hidden) and hidden["signifikant"].isna().all(), name
         assert cross.loc[cross["unterdrückt"] == False, "signifikant"].notna().all()  # noqa: E712
+
+
+def test_the_default_title_follows_the_report_language(run):
+    from nlp_integration.config import ReportSettings
+
+    paths = render_reports(run[0], language="en", title=ReportSettings().title)
+    assert "Integration dialogue – analysis" in paths["html"].read_text("utf-8")
+    render_reports(run[0])  # the module's run stays German

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from nlp_integration.config import ReportSettings
+
 __all__ = ["render_reports", "load_run", "RunTables"]
 
 
@@ -53,6 +55,8 @@ def render_reports(
     check_language(language)
     tables = load_run(run_dir, geojson=geojson)
     root = tables.run_dir
+    if title == ReportSettings().title:  # the setting's German default: the report language's own
+        title = None
     html_text = render_html(tables, language, min_cell, title, quotes_per_section)
     summary = render_markdown(tables, language, min_cell, title)
     paths = {
