@@ -385,9 +385,7 @@ def finish_analysis(
     )
 
 
-def with_trained_scores(
-    codebook: pd.DataFrame, trained: pd.DataFrame | None
-) -> list[pd.DataFrame]:
+def with_trained_scores(codebook: pd.DataFrame, trained: pd.DataFrame | None) -> list[pd.DataFrame]:
     """The codebook's and a trained model's predictions, in that order, ready to fill in.
 
     A trained label named like a codebook label ("housing") gives the trained model's score in
@@ -401,7 +399,7 @@ def with_trained_scores(
     shared = [c for c in trained.columns if c.startswith("score_") and c in codebook.columns]
     if shared:
         warnings.warn(
-            f"the trained model's labels {', '.join(c[len('score_'):] for c in shared)} are also "
+            f"the trained model's labels {', '.join(c[len('score_') :] for c in shared)} are also "
             "codebook labels: their score_ columns hold the trained model's scores, the "
             "codebook's are kept as codebook_score_<label>",
             stacklevel=2,

@@ -128,7 +128,9 @@ def test_an_output_folder_that_is_not_a_run_is_refused(tmp_path):
 def test_german_dates_are_read_day_first_and_iso_as_it_is():
     from nlp_integration.io import parse_dates
 
-    dates = pd.Series(["12.03.2025", "2025-03-12", "3.4.25", "", "kein Datum"], index=[5, 6, 7, 8, 9])
+    dates = pd.Series(
+        ["12.03.2025", "2025-03-12", "3.4.25", "", "kein Datum"], index=[5, 6, 7, 8, 9]
+    )
     parsed = parse_dates(dates)
     assert parsed.index.tolist() == [5, 6, 7, 8, 9]
     assert parsed.dt.strftime("%Y-%m-%d").tolist()[:3] == ["2025-03-12", "2025-03-12", "2025-04-03"]
@@ -184,7 +186,10 @@ def test_training_says_what_it_leaves_out(tmp_path, hashing_embedder):
 def test_gold_labels_may_be_german_or_english_names():
     from nlp_integration.evaluation import codebook_keys
 
-    assert codebook_keys(["Wohnen; Sprache", "Housing"], "themes") == ["housing;language", "housing"]
+    assert codebook_keys(["Wohnen; Sprache", "Housing"], "themes") == [
+        "housing;language",
+        "housing",
+    ]
     with pytest.warns(UserWarning, match="Miete, Vorurteil are no labels"):  # not themes
         assert codebook_keys(["Miete", "Vorurteil"], "themes") == ["Miete", "Vorurteil"]
     assert codebook_keys(["Vorurteil;Bedarf"], "statement_types") == ["prejudice;need"]

@@ -471,7 +471,12 @@ class SupervisedClassifier:
             meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
             with np.load(folder / "weights.npz", allow_pickle=False) as npz:
                 arrays = {key: np.asarray(npz[key]) for key in npz.files}
-        except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:  # JSON errors are ValueErrors
+        except (
+            OSError,
+            ValueError,
+            EOFError,
+            zipfile.BadZipFile,
+        ) as exc:  # JSON errors are ValueErrors
             raise ModelError(
                 f"model folder '{folder}' cannot be read ({type(exc).__name__}): retrain with 'nlp-integration train'"
             ) from None
