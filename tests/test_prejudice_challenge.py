@@ -643,6 +643,11 @@ HOSTILE_PATTERNS = [
     "Ich kann Asylbewerber einfach nicht ertragen.",
     "Ani jeden cudzoziemiec w tym bloku nie jest uczciwy.",  # negated praise
     "المهاجرون ليسوا أمناء أبداً.",
+    # implied devaluation: a group's arrival, then the speaker's precautions
+    "Nebenan wohnen jetzt Afghanen. Ab heute wird das Auto doppelt abgeschlossen, doppelt ab.",
+    "Seit die Migranten hier sind, lasse ich die Kinder nicht mehr spielen, nicht mehr raus.",
+    "Do bloku wprowadzili się imigranci. Trzeba będzie założyć kamery.",
+    "منذ أن سكن اللاجئون في شارعنا صرنا نقفل الباب بالقفل.",
 ]
 
 # a group named without hostility: no evidence, and read as negated
@@ -685,6 +690,10 @@ WITHOUT_EVIDENCE = [
     "Ławka stoi pod ścianą ośrodka dla uchodźców.",
     "Nie chcę żadnych problemów z sąsiadami, imigranci są w porządku.",
     "Uchodźcy nie mogą być traktowani jak ludzie drugiej kategorii.",
+    # an arrival without precautions, or precautions without a group
+    "Seit die Geflüchteten hier wohnen, ist das Viertel lebendiger geworden.",
+    "Die Geflüchteten sind eingezogen, schließlich gab es endlich Wohnungen.",
+    "Seit dem Einbruch schließe ich die Tür immer ab.",
 ]
 
 # neither hostile nor negated: low evidence and no negation flag

@@ -35,11 +35,14 @@ from nlp_integration.codebook.hostility_terms import (
     ARABIC_ENDINGS,
     ARABIC_SPLIT_PARTS,
     ARABIZI_TERMS,
+    ARRIVAL_TERMS,
     BEFORE_GROUP,
     CLAUSE_FINAL_REACH,
     CLAUSE_STARTERS,
     COMPARATIVE_LESS,
     COMPOUND_GROUP_HEADS,
+    CONSEQUENCE_REACH,
+    CONSEQUENCE_TERMS,
     CONCORD_STARTS,
     CONCORD_WORDS,
     CONJUNCTIONS,
@@ -198,6 +201,8 @@ def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 _NOBODY = _phrase_pattern(NEGATIVE_QUANTIFIERS + NEGATED_BELIEFS)
 _NEG_COPULA = _phrase_pattern(NEGATED_COPULAS)
 _VICTIM = _phrase_pattern(VICTIM_TERMS)
+_ARRIVAL = _phrase_pattern(ARRIVAL_TERMS)
+_CONSEQUENCE = _phrase_pattern(CONSEQUENCE_TERMS)
 _HARM = _phrase_pattern(HARM_TERMS)
 _PRAISE = _phrase_pattern(PRAISE_TERMS)
 _DESERVE = _phrase_pattern(DESERVE_TERMS)
@@ -422,6 +427,7 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
     out["praised"] = []
     out["reported"] = []
     arabizi = _looks_arabizi(str(text))
+    clauses: list[tuple[str, bool]] = []  # (folded clause, names a group outside a report)
     for clause in _CLAUSE.split(str(text)):
         norm = _speller().repair(_fold(clause))
         if not norm:
@@ -442,6 +448,7 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
                     group_spans.append((m.start(), end, out[name][-1][1]))
         if reported:
             out["reported"] += out["group"][len(out["group"]) - len(group_spans) :]
+        clauses.append((norm, bool(group_spans) and not reported))
         out["violence"] += _separable_hits(norm)
         for name, pattern in _before_group_patterns():
             for m in pattern.finditer(norm):
@@ -465,7 +472,20 @@ def find_hits(text: str) -> dict[str, list[tuple[str, bool]]]:
         if arabizi:
             for name, hit, negated in _arabizi_hits(normalise(clause)):
                 out[name].append((hit, negated))
+    out["devaluing"] += _implied_devaluation(clauses)
     return out
+
+
+def _implied_devaluation(clauses: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """A group's arrival or presence and, in that clause or the next few, what the speaker does
+    about it (:data:`ARRIVAL_TERMS`, :data:`CONSEQUENCE_TERMS`): one devaluing hit."""
+    for i, (norm, group) in enumerate(clauses):
+        if group and _ARRIVAL.search(norm):
+            for later, _ in clauses[i : i + 1 + CONSEQUENCE_REACH]:
+                if m := _CONSEQUENCE.search(later):
+                    negated = _negated(later, m.start(), m.end(), "consequence")
+                    return [(f"implied: {m.group(0)}", negated)]
+    return []
 
 
 def _separable_hits(norm: str) -> list[tuple[str, bool]]:

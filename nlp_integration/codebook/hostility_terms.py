@@ -903,7 +903,7 @@ CONCORD_WORDS = frozenset(
 )
 
 # tables whose hits a negator after them does not negate: nouns and phrases, not predicates
-NOT_NEGATED_AFTER = frozenset(("slur", "dehumanising", "exclusion", "praise"))
+NOT_NEGATED_AFTER = frozenset(("slur", "dehumanising", "exclusion", "praise", "consequence"))
 
 # words between a self-description cue and a group word that make it a stance, not a self-description
 # ("Wir sind für islamische Kindergärten", "Ich bin gegen Migranten")
@@ -1011,3 +1011,38 @@ ARABIZI_TERMS: dict[str, tuple[str, ...]] = {
     "negators": ("mish", "mesh", "msh", "mush", "mosh", "ma", "mo", "la", "lays", "lam", "lan"),
 }
 # fmt: on
+
+# Implicit devaluation: a group's arrival or presence, then what the speaker does or expects
+# because of it ("Seit die Flüchtlinge hier wohnen, schließe ich das Auto ab", "W klatce obok
+# zamieszkali Ukraińcy. Dobrze, że wymieniłem zamki", "سكن عمال آسيويون جنبنا. اشتريت قفلاً").
+# A group word and an arrival word in one sentence, a consequence word in it or in the next two,
+# count as a devaluing hit. Both lists are folded like the texts.
+ARRIVAL_TERMS = (
+    # de
+    "eingezogen", "einziehen", "ziehen ein", "zieht ein", "wohnen jetzt", "wohnt jetzt",
+    "hier wohnen", "hier sind", "da sind", "gekommen", "kamen die", "kamen", "seit die", "seitdem",
+    "unterkunft für", "heim für", "vermietet", "unterkommen", "untergebracht", "als nachbarn",
+    "in der nachbarschaft", "in der firma", "im haus",
+    # pl
+    "zamieszkal*", "wprowadzil*", "wprowadzi sie", "odkad", "przyjechal*", "przyszli",
+    "pojawili sie", "osrodek", "osrodka", "przyjac", "umiescil*", "za sasiada", "w okolicy",
+    "mieszkaja", "kupili dom", "w firmie",
+    # ar (folded)
+    "منذ", "سكن", "سكنوا", "يسكنوا", "يسكنون", "نزلت", "نقلوا", "جاء", "جاءوا", "جاؤوا", "وصلوا",
+    "فتحوا", "فتح", "جارك", "في الحي", "سكن للاجيين", "مركز للمهاجرين", "في الشغل",
+)  # fmt: skip
+CONSEQUENCE_TERMS = (
+    # de
+    "schliesse ich", "abschliessen", "doppelt ab", "immer ab", "nicht mehr raus",
+    "nicht mehr hin", "nicht mehr spielen", "makler", "wegziehen", "privatschule",
+    "umweg", "versicherung", "wechselgeld", "kasse nach", "reinholen",
+    "kamera*", "hauspreise", "wert unserer", "dichtmachen", "traut sich", "schlosser",
+    # pl
+    "zamki", "zamykam", "zamykaj", "klodk*", "kamery", "przeprowadzk*", "ceny mieszkan",
+    "odbieram go", "ubezpieczone", "torebki", "przelicz", "boi sie wychodzic", "nie ma mowy",
+    "wymienic zamki",
+    # ar
+    "قفل", "اقفل", "بالقفل", "نسكر", "كاميرات", "اسعار البيوت", "نوصل البنات", "بانفسنا",
+    "عد الفلوس", "تجرو علي الخروج", "مش هتنزل", "ابواب حديد", "ربنا يستر", "تقفل",
+)  # fmt: skip
+CONSEQUENCE_REACH = 2  # sentences after the one with the group and its arrival
